@@ -1,0 +1,271 @@
+//! Shared vocabulary of wasp.
+//!
+//! Every stage of the pipeline (load, evaluate, assess, render) speaks in these types:
+//! [`Severity`], [`Location`], [`Finding`], [`CheckResult`] and [`InputError`].
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a failing control is. Ordered: `Info < Low < Medium < High < Critical`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    #[default]
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown severity `{0}` (expected one of: info, low, medium, high, critical)")]
+pub struct ParseSeverityError(pub String);
+
+impl FromStr for Severity {
+    type Err = ParseSeverityError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| ParseSeverityError(s.to_string()))
+    }
+}
+
+/// A position in a source file, 1-based. `line == 0` means "no position known".
+///
+/// `file` says which file: `0` is the file of the resource the position belongs to; `k > 0` is
+/// entry `k - 1` of the model's file table (a Terraform module spreads one normalized resource
+/// over several files).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub file: u32,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
+impl Pos {
+    pub const fn new(line: u32, col: u32) -> Self {
+        Pos { line, col, file: 0 }
+    }
+    /// A position in entry `index` (0-based) of the model's file table.
+    pub const fn in_file(line: u32, col: u32, index: u32) -> Self {
+        Pos {
+            line,
+            col,
+            file: index + 1,
+        }
+    }
+    pub const NONE: Pos = Pos {
+        line: 0,
+        col: 0,
+        file: 0,
+    };
+    pub fn is_known(self) -> bool {
+        self.line > 0
+    }
+}
+
+/// A shared, cheaply clonable file path.
+pub type FileRef = Arc<PathBuf>;
+
+/// A file and a position in it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Location {
+    pub fn new(file: impl Into<PathBuf>, pos: Pos) -> Self {
+        Location {
+            file: file.into(),
+            line: pos.line,
+            column: pos.col,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file.display())
+        } else {
+            write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+        }
+    }
+}
+
+/// The result of one control on one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The resource satisfies the control.
+    Pass,
+    /// The resource violates the control: a finding.
+    Fail,
+    /// The control could not decide because a value it needs is not statically known.
+    Unknown,
+}
+
+/// One control evaluated on one resource: the raw evidence the review is built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub control_id: String,
+    pub status: Status,
+    pub resource: ResourceRef,
+    /// Why it failed, or why it is unknown; empty for a pass.
+    pub message: String,
+    pub location: Location,
+}
+
+/// The resource a result or finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ResourceRef {
+    /// Logical address: CloudFormation logical id or Terraform address (`aws_s3_bucket.logs`,
+    /// `module.net.aws_security_group.web["a"]`).
+    pub address: String,
+    /// The type as the source names it (`AWS::S3::Bucket`, `aws_s3_bucket`).
+    pub resource_type: String,
+}
+
+/// A failing control on a resource, with everything a user needs to act on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub control_id: String,
+    pub control_name: String,
+    pub title: String,
+    pub severity: Severity,
+    pub resource: ResourceRef,
+    pub location: Location,
+    pub message: String,
+    /// One-line fix.
+    pub remediation: String,
+    /// Security Pillar best practices the control evidences (`SEC08-BP02`).
+    pub best_practices: Vec<String>,
+    /// Stable identity of the finding: derived from the control id and the resource address
+    /// (never from line numbers), so it survives edits that move the resource.
+    pub fingerprint: String,
+}
+
+/// Stable fingerprint of a (control, resource) pair: 64-bit FNV-1a of
+/// `control_id \0 file-independent address`, as 16 hex digits.
+pub fn fingerprint(control_id: &str, resource_address: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    for b in control_id
+        .bytes()
+        .chain(std::iter::once(0u8))
+        .chain(resource_address.bytes())
+    {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    format!("{h:016x}")
+}
+
+/// What the review needs to know of a control (the full metadata lives in `wasp-controls`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlSummary {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub severity: Severity,
+    /// Security Pillar best practices it evidences (`SEC08-BP02`).
+    pub best_practices: Vec<String>,
+    /// One-line fix.
+    pub remediation: String,
+}
+
+/// A file that could not be read or understood. Never fatal to a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct InputError {
+    pub location: Location,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(file: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+        InputError {
+            location: Location::new(file, pos),
+            message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_orders_and_parses() {
+        assert!(Severity::Critical > Severity::High);
+        assert!(Severity::Low > Severity::Info);
+        assert_eq!("HIGH".parse::<Severity>().unwrap(), Severity::High);
+        assert!("severe".parse::<Severity>().is_err());
+        assert_eq!(
+            serde_json::to_string(&Severity::Medium).unwrap(),
+            "\"medium\""
+        );
+    }
+
+    #[test]
+    fn fingerprint_is_stable_and_depends_on_both_parts() {
+        let a = fingerprint("WASP-S3-001", "Bucket");
+        assert_eq!(a, fingerprint("WASP-S3-001", "Bucket"));
+        assert_ne!(a, fingerprint("WASP-S3-002", "Bucket"));
+        assert_ne!(a, fingerprint("WASP-S3-001", "Bucket2"));
+        // The separator keeps ("ab","c") and ("a","bc") apart.
+        assert_ne!(fingerprint("ab", "c"), fingerprint("a", "bc"));
+        assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn location_display() {
+        let l = Location::new("a/b.yaml", Pos::new(3, 7));
+        assert_eq!(l.to_string(), "a/b.yaml:3:7");
+        assert_eq!(Location::new("x.tf", Pos::NONE).to_string(), "x.tf");
+    }
+}

@@ -1,0 +1,245 @@
+//! CloudFormation (YAML, JSON, SAM) into the normalized model.
+//!
+//! Three steps: parse (YAML with short-form tags turned into their long `Fn::` forms, or JSON),
+//! resolve intrinsic functions where the result is certain ([`resolve`]), and adapt resources of
+//! known types into typed model kinds ([`adapt`]).
+
+pub mod adapt;
+pub mod resolve;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use wasp_core::{InputError, Pos};
+use wasp_model::{path, Entry, Map, Model, Node, V};
+
+use crate::error::ParseError;
+use crate::yaml::{self, TagPolicy};
+
+/// Options of the CloudFormation loader.
+#[derive(Debug, Clone, Default)]
+pub struct CfnOptions {
+    /// Parameter values that override defaults (`--param Key=Value`, parameters files).
+    pub params: Vec<(String, String)>,
+}
+
+/// What loading one template gives.
+#[derive(Debug, Default)]
+pub struct CfnLoad {
+    pub model: Model,
+    /// Problems that do not stop the template from loading (for example a resource of the wrong
+    /// shape); a template that cannot be parsed at all is an `Err` of [`load`] instead.
+    pub errors: Vec<InputError>,
+}
+
+/// The CloudFormation short-form tags and the long forms they stand for.
+pub struct CfnTags;
+
+const FN_TAGS: &[&str] = &[
+    "Base64",
+    "Cidr",
+    "FindInMap",
+    "GetAtt",
+    "GetAZs",
+    "ImportValue",
+    "Join",
+    "Select",
+    "Split",
+    "Sub",
+    "Transform",
+    "If",
+    "Equals",
+    "And",
+    "Or",
+    "Not",
+    "Length",
+    "ToJsonString",
+    "ForEach",
+];
+
+impl TagPolicy for CfnTags {
+    fn apply(&self, name: &str, node: Node, pos: Pos) -> Result<Node, String> {
+        let key: Arc<str> = match name {
+            "Ref" => "Ref".into(),
+            "Condition" => "Condition".into(),
+            n if FN_TAGS.contains(&n) => format!("Fn::{n}").into(),
+            other => return Err(format!("unknown CloudFormation tag `!{other}`")),
+        };
+        // `!GetAtt Res.Attr` is the string form; keep it as is, resolve splits it.
+        let mut map = Map::default();
+        map.entries.push(Entry {
+            key,
+            key_pos: pos,
+            value: node,
+        });
+        Ok(Node::map(pos, map))
+    }
+}
+
+/// Does this text look like a CloudFormation template? A cheap sniff before parsing.
+pub fn sniff(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && (text.contains("AWS::") || text.contains("Alexa::")))
+}
+
+/// Is this parsed document a CloudFormation template?
+pub fn is_template(doc: &Node) -> bool {
+    let Some(m) = doc.as_map() else { return false };
+    if m.get("AWSTemplateFormatVersion").is_some() {
+        return true;
+    }
+    let Some(res) = m.get("Resources").and_then(Node::as_map) else {
+        return false;
+    };
+    res.iter().any(|(_, r)| {
+        r.get("Type")
+            .and_then(Node::as_str)
+            .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Alexa::"))
+    })
+}
+
+/// Parses text as a CloudFormation document (JSON when it starts with `{`, YAML otherwise).
+pub fn parse(text: &str) -> Result<Node, ParseError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        crate::json::parse(text)
+    } else {
+        yaml::parse(text, &CfnTags)
+    }
+}
+
+/// Loads a parsed template into the model. Structural problems (a `Resources` that is not a
+/// map, a resource without `Type`) are reported and the rest of the template still loads.
+pub fn load(path: &Path, doc: &Node, opts: &CfnOptions) -> CfnLoad {
+    let file = Arc::new(path.to_path_buf());
+    let mut diag = Diag {
+        path,
+        errors: Vec::new(),
+    };
+    let model = load_into(file, doc, opts, &mut diag);
+    CfnLoad {
+        model,
+        errors: diag.errors,
+    }
+}
+
+/// Collects the problems of one template.
+pub struct Diag<'p> {
+    path: &'p Path,
+    errors: Vec<InputError>,
+}
+
+impl Diag<'_> {
+    pub fn push(&mut self, pos: Pos, message: impl Into<String>) {
+        self.errors
+            .push(InputError::new(self.path, pos, message.into()));
+    }
+}
+
+fn load_into(
+    file: wasp_core::FileRef,
+    doc: &Node,
+    opts: &CfnOptions,
+    diag: &mut Diag<'_>,
+) -> Model {
+    let mut err = |pos: Pos, msg: String| diag.push(pos, msg);
+    let Some(top) = doc.as_map() else {
+        err(doc.pos, "template must be a mapping".into());
+        return Model::default();
+    };
+    let resources = match top.get("Resources") {
+        Some(Node { v: V::Map(m), .. }) => m,
+        Some(n) => {
+            err(
+                n.pos,
+                "`Resources` must be a mapping of logical ids to resources".into(),
+            );
+            return Model::default();
+        }
+        None => {
+            err(doc.pos, "template has no `Resources` section".into());
+            return Model::default();
+        }
+    };
+    let mut ctx = resolve::Context::new(top, opts);
+    let sam_globals = if is_sam(top) {
+        path(Some(doc), &["Globals", "Function"]).and_then(|g| ctx.resolve(g))
+    } else {
+        None
+    };
+    let mut resolved = Vec::new();
+    for e in &resources.entries {
+        let Some(rmap) = e.value.as_map() else {
+            err(
+                e.value.pos,
+                format!("resource `{}` must be a mapping", e.key),
+            );
+            continue;
+        };
+        let Some(ty) = rmap.get("Type").and_then(Node::as_str) else {
+            err(e.key_pos, format!("resource `{}` has no `Type`", e.key));
+            continue;
+        };
+        if let Some(cond) = rmap.get("Condition").and_then(Node::as_str) {
+            if ctx.condition(cond) == Some(false) {
+                continue;
+            }
+        }
+        let props = match rmap.get("Properties") {
+            None => Node::map(e.value.pos, Map::default()),
+            Some(p) if p.as_map().is_some() => ctx
+                .resolve(p)
+                .unwrap_or_else(|| Node::map(p.pos, Map::default())),
+            Some(p) => {
+                err(
+                    p.pos,
+                    format!("`Properties` of `{}` must be a mapping", e.key),
+                );
+                continue;
+            }
+        };
+        let mut refs = std::collections::BTreeSet::new();
+        collect_refs(&props, &mut refs);
+        if let Some(dep) = rmap.get("DependsOn") {
+            for d in wasp_model::items(Some(dep)) {
+                if let Some(s) = d.as_str() {
+                    refs.insert(s.to_string());
+                }
+            }
+        }
+        resolved.push(adapt::Raw {
+            address: e.key.to_string(),
+            source_type: ty.to_string(),
+            pos: e.key_pos,
+            props,
+            metadata: rmap.get("Metadata").cloned(),
+            refs,
+        });
+    }
+    for (pos, msg) in ctx.take_problems() {
+        err(pos, msg);
+    }
+    adapt::adapt(file, resolved, sam_globals.as_ref())
+}
+
+fn is_sam(top: &Map) -> bool {
+    top.get("Transform").is_some_and(|t| {
+        wasp_model::items(Some(t))
+            .iter()
+            .any(|x| x.as_str() == Some("AWS::Serverless-2016-10-31"))
+    })
+}
+
+fn collect_refs(node: &Node, out: &mut std::collections::BTreeSet<String>) {
+    match &node.v {
+        V::Ref(r) => {
+            out.insert(r.target.to_string());
+        }
+        V::Seq(s) => s.iter().for_each(|n| collect_refs(n, out)),
+        V::Map(m) => m.entries.iter().for_each(|e| collect_refs(&e.value, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;

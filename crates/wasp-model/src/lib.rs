@@ -1,0 +1,73 @@
+//! The normalized AWS resource model.
+//!
+//! Loaders turn source files into [`Node`] trees; source adapters turn those into typed
+//! [`Resource`]s; controls read only the typed model.
+
+pub mod node;
+pub mod resources;
+pub mod value;
+
+use std::collections::BTreeSet;
+
+use wasp_core::{FileRef, Location, Pos, ResourceRef};
+
+pub use node::{Entry, Map, Node, Ref, V};
+pub use resources::*;
+pub use value::{items, path, value, FromNode, Value};
+
+/// The source format a resource was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceFormat {
+    CloudFormation,
+    Terraform,
+    TerraformPlan,
+}
+
+/// One normalized resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    /// CloudFormation logical id or Terraform instance address.
+    pub address: String,
+    /// The type as the source names it: `AWS::S3::Bucket`, `aws_s3_bucket`.
+    pub source_type: String,
+    pub format: SourceFormat,
+    pub file: FileRef,
+    pub pos: Pos,
+    pub kind: Kind,
+    /// Addresses of resources this one refers to (edges of the graph).
+    pub refs: BTreeSet<String>,
+}
+
+impl Resource {
+    pub fn reference(&self) -> ResourceRef {
+        ResourceRef {
+            address: self.address.clone(),
+            resource_type: self.source_type.clone(),
+        }
+    }
+}
+
+/// All resources loaded from one unit (a CloudFormation template or a Terraform module tree).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    pub resources: Vec<Resource>,
+    /// Files that positions with `Pos::file > 0` point into (see [`Pos`]).
+    pub files: Vec<FileRef>,
+}
+
+impl Model {
+    /// The location of `pos` (a position inside `res`), or of the resource itself when `pos` is
+    /// unknown.
+    pub fn location(&self, res: &Resource, pos: Option<Pos>) -> Location {
+        let pos = pos.filter(|p| p.is_known()).unwrap_or(res.pos);
+        let file = match pos.file {
+            0 => &res.file,
+            k => self.files.get(k as usize - 1).unwrap_or(&res.file),
+        };
+        Location::new(file.as_path(), Pos::new(pos.line, pos.col))
+    }
+
+    pub fn get(&self, address: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.address == address)
+    }
+}

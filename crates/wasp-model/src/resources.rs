@@ -1,0 +1,286 @@
+//! The normalized AWS resources controls are written against.
+//!
+//! Each kind holds only what controls need, as [`Value`]s: absent (service default), known,
+//! or unknown with the reason. Source adapters (CloudFormation, Terraform, later AWS Config)
+//! fill them; controls never see a file format.
+
+use wasp_core::Pos;
+
+use crate::node::Node;
+use crate::value::Value;
+
+/// A policy document attached to something (inline policy, bucket policy, trust policy...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyDoc {
+    /// Name of an inline policy, the managed policy's address, or a fixed label
+    /// (`bucket policy`, `trust policy`).
+    pub name: String,
+    pub document: Value<Node>,
+    pub pos: Pos,
+    /// Address of the resource that defines this document when it was joined in from another
+    /// resource (`AWS::IAM::Policy`, `aws_iam_role_policy_attachment` of an `aws_iam_policy`);
+    /// `None` when this resource defines it. Controls on document content check a document once,
+    /// where it is defined; analyses of a principal use all of them.
+    pub joined_from: Option<String>,
+}
+
+/// S3 bucket, with its split-out Terraform sub-resources and CloudFormation bucket policy joined in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Bucket {
+    pub name: Value<String>,
+    /// Default encryption algorithm: `AES256`, `aws:kms`, `aws:kms:dsse`.
+    pub sse_algorithm: Value<String>,
+    pub kms_key: Value<String>,
+    pub public_access_block: Option<PublicAccessBlock>,
+    pub policy: Option<PolicyDoc>,
+    /// Canned ACL (`private`, `public-read`, ...).
+    pub acl: Value<String>,
+    /// Grants to the AllUsers / AuthenticatedUsers groups found in an explicit ACL policy.
+    pub public_acl_grants: Vec<Pos>,
+    pub versioning: Value<bool>,
+    pub mfa_delete: Value<bool>,
+    pub logging: Value<bool>,
+    pub object_lock: Value<bool>,
+}
+
+/// The four settings of an S3 public access block; absent ones default to false.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PublicAccessBlock {
+    pub block_public_acls: Value<bool>,
+    pub ignore_public_acls: Value<bool>,
+    pub block_public_policy: Value<bool>,
+    pub restrict_public_buckets: Value<bool>,
+    pub pos: Pos,
+}
+
+/// One rule of a security group, ingress or egress.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SgRule {
+    /// `tcp`, `udp`, `icmp`, `-1` (all) or a protocol number, lower-cased.
+    pub protocol: Value<String>,
+    pub from_port: Value<i64>,
+    pub to_port: Value<i64>,
+    pub cidr_ipv4: Value<String>,
+    pub cidr_ipv6: Value<String>,
+    /// Source security group, prefix list: not the open internet.
+    pub source_group: Value<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SecurityGroup {
+    pub name: Value<String>,
+    pub vpc_id: Value<String>,
+    pub ingress: Vec<SgRule>,
+    pub egress: Vec<SgRule>,
+    /// Rules come from a source that cannot be enumerated statically (a `dynamic` block over
+    /// an unknown collection): the reason.
+    pub rules_unknown: Option<(String, Pos)>,
+}
+
+/// IAM role, user or group: the principal's own policies joined in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Principal {
+    pub name: Value<String>,
+    /// Trust policy (roles only).
+    pub trust_policy: Option<PolicyDoc>,
+    /// Inline policies, and customer-managed policies of the same template attached to it.
+    pub policies: Vec<PolicyDoc>,
+    /// Managed policy ARNs attached by reference (AWS-managed or outside the template).
+    pub managed_policy_arns: Vec<Value<String>>,
+    pub permissions_boundary: Value<String>,
+    /// Users: a console password (login profile) is configured.
+    pub login_profile: Value<bool>,
+}
+
+/// A customer managed IAM policy (`AWS::IAM::ManagedPolicy`, `aws_iam_policy`) or a standalone
+/// inline policy resource (`AWS::IAM::Policy`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ManagedPolicy {
+    pub document: Option<PolicyDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KmsKey {
+    pub rotation: Value<bool>,
+    /// `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, ...
+    pub key_spec: Value<String>,
+    pub policy: Option<PolicyDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trail {
+    pub multi_region: Value<bool>,
+    pub log_file_validation: Value<bool>,
+    pub kms_key: Value<String>,
+    pub cloudwatch_logs_group: Value<String>,
+    pub is_logging: Value<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Volume {
+    pub encrypted: Value<bool>,
+    pub kms_key: Value<String>,
+}
+
+/// Instance metadata service settings (instance or launch template).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    /// `required` (IMDSv2 only) or `optional`.
+    pub http_tokens: Value<String>,
+    /// `enabled` or `disabled`.
+    pub http_endpoint: Value<String>,
+    pub pos: Option<Pos>,
+}
+
+/// A block device of an instance or launch template.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BlockDevice {
+    pub encrypted: Value<bool>,
+    pub pos: Pos,
+}
+
+/// EC2 instance or launch template: the same compute settings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Compute {
+    pub metadata: Metadata,
+    pub associate_public_ip: Value<bool>,
+    pub instance_profile: Value<String>,
+    pub user_data: Value<String>,
+    pub block_devices: Vec<BlockDevice>,
+    /// An instance launched from a launch template inherits what it does not set.
+    pub launch_template: Value<String>,
+}
+
+/// RDS DB instance or Aurora/RDS cluster.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Database {
+    pub engine: Value<String>,
+    pub storage_encrypted: Value<bool>,
+    pub kms_key: Value<String>,
+    pub publicly_accessible: Value<bool>,
+    pub deletion_protection: Value<bool>,
+    pub backup_retention: Value<i64>,
+    pub iam_auth: Value<bool>,
+    /// Instances of a cluster take encryption from the cluster.
+    pub cluster: Value<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Function {
+    pub runtime: Value<String>,
+    /// Environment variables, name → value.
+    pub environment: Vec<(String, Value<String>)>,
+    pub in_vpc: Value<bool>,
+    pub role: Value<String>,
+    pub kms_key: Value<String>,
+    pub code_signing: Value<String>,
+}
+
+/// A load balancer listener action.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListenerAction {
+    /// `forward`, `redirect`, `fixed-response`, `authenticate-oidc`, ...
+    pub kind: Value<String>,
+    /// For redirects: the target protocol (`HTTPS`, `#{protocol}`).
+    pub redirect_protocol: Value<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Listener {
+    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE`.
+    pub protocol: Value<String>,
+    pub port: Value<i64>,
+    pub ssl_policy: Value<String>,
+    pub default_actions: Vec<ListenerAction>,
+    /// Actions of listener rules attached to this listener.
+    pub rule_actions: Vec<ListenerAction>,
+}
+
+/// DynamoDB table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub sse_enabled: Value<bool>,
+    pub kms_key: Value<String>,
+    pub point_in_time_recovery: Value<bool>,
+}
+
+/// API Gateway REST or HTTP API stage (or an API whose stage is implicit, as in SAM).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApiStage {
+    pub access_logging: Value<bool>,
+    pub tracing: Value<bool>,
+}
+
+/// The kinds of resource the model knows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Bucket(Box<Bucket>),
+    SecurityGroup(Box<SecurityGroup>),
+    Role(Box<Principal>),
+    User(Box<Principal>),
+    Group(Box<Principal>),
+    ManagedPolicy(Box<ManagedPolicy>),
+    KmsKey(Box<KmsKey>),
+    Trail(Box<Trail>),
+    Volume(Box<Volume>),
+    Instance(Box<Compute>),
+    LaunchTemplate(Box<Compute>),
+    DbInstance(Box<Database>),
+    DbCluster(Box<Database>),
+    Function(Box<Function>),
+    Listener(Box<Listener>),
+    Table(Box<Table>),
+    ApiStage(Box<ApiStage>),
+    /// A type the model does not normalize (yet). Counted, never checked.
+    Other,
+}
+
+/// Cheap tag of a [`Kind`], for "which kinds does this control apply to".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KindTag {
+    Bucket,
+    SecurityGroup,
+    Role,
+    User,
+    Group,
+    ManagedPolicy,
+    KmsKey,
+    Trail,
+    Volume,
+    Instance,
+    LaunchTemplate,
+    DbInstance,
+    DbCluster,
+    Function,
+    Listener,
+    Table,
+    ApiStage,
+    Other,
+}
+
+impl Kind {
+    pub fn tag(&self) -> KindTag {
+        match self {
+            Kind::Bucket(_) => KindTag::Bucket,
+            Kind::SecurityGroup(_) => KindTag::SecurityGroup,
+            Kind::Role(_) => KindTag::Role,
+            Kind::User(_) => KindTag::User,
+            Kind::Group(_) => KindTag::Group,
+            Kind::ManagedPolicy(_) => KindTag::ManagedPolicy,
+            Kind::KmsKey(_) => KindTag::KmsKey,
+            Kind::Trail(_) => KindTag::Trail,
+            Kind::Volume(_) => KindTag::Volume,
+            Kind::Instance(_) => KindTag::Instance,
+            Kind::LaunchTemplate(_) => KindTag::LaunchTemplate,
+            Kind::DbInstance(_) => KindTag::DbInstance,
+            Kind::DbCluster(_) => KindTag::DbCluster,
+            Kind::Function(_) => KindTag::Function,
+            Kind::Listener(_) => KindTag::Listener,
+            Kind::Table(_) => KindTag::Table,
+            Kind::ApiStage(_) => KindTag::ApiStage,
+            Kind::Other => KindTag::Other,
+        }
+    }
+}
