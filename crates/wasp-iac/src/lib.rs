@@ -5,6 +5,7 @@ pub mod cfn;
 pub mod error;
 pub mod json;
 pub mod limits;
+pub mod terraform;
 pub mod yaml;
 
 pub use error::ParseError;

@@ -217,10 +217,9 @@ fn size_of(node: &Node) -> usize {
 /// Resolves a scalar by the YAML 1.2 core schema (plain scalars only).
 fn scalar(text: String, style: TScalarStyle, pos: Pos, tag: Option<&Tag>) -> Node {
     if let Some(t) = tag {
-        if t.handle == "!!" || t.handle.starts_with("tag:yaml.org,2002") {
-            if t.suffix == "str" || t.suffix.ends_with(":str") {
-                return Node::str(pos, text);
-            }
+        let standard = t.handle == "!!" || t.handle.starts_with("tag:yaml.org,2002");
+        if standard && (t.suffix == "str" || t.suffix.ends_with(":str")) {
+            return Node::str(pos, text);
         }
     }
     if style != TScalarStyle::Plain {

@@ -13,7 +13,7 @@ use wasp_core::{FileRef, Location, Pos, ResourceRef};
 
 pub use node::{Entry, Map, Node, Ref, V};
 pub use resources::*;
-pub use value::{items, path, value, FromNode, Value};
+pub use value::{items, path, value, FromNode, Value, REF_PREFIX};
 
 /// The source format a resource was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -31,6 +31,11 @@ impl<T> Value<T> {
     pub fn is_unknown(&self) -> bool {
         matches!(self, Value::Unknown(..))
     }
+    /// Set to a reference to another resource: the value is known only at deploy time, but it
+    /// is certainly set (for example a KMS key of the same template).
+    pub fn is_reference(&self) -> bool {
+        matches!(self, Value::Unknown(r, _) if r.starts_with(REF_PREFIX))
+    }
     pub fn pos(&self) -> Option<Pos> {
         match self {
             Value::Absent => None,
@@ -69,6 +74,9 @@ impl<T> Value<T> {
         }
     }
 }
+
+/// How the reason of an unknown value that is a reference to another resource begins.
+pub const REF_PREFIX: &str = "refers to ";
 
 /// Reads a typed value out of an optional node.
 pub trait FromNode: Sized {
@@ -113,7 +121,7 @@ pub fn value<T: FromNode>(node: Option<&Node>) -> Value<T> {
         V::Unknown(reason) => Value::Unknown(reason.clone(), node.pos),
         V::Ref(r) => Value::Unknown(
             format!(
-                "refers to `{}{}`, known only at deploy time",
+                "{REF_PREFIX}`{}{}`, known only at deploy time",
                 r.target,
                 r.attr
                     .as_deref()

@@ -111,9 +111,7 @@ impl<'t> Context<'t> {
         if let Some(v) = self.cond_cache.get(name) {
             return *v;
         }
-        let Some(node) = self.conditions.get(name).copied() else {
-            return None;
-        };
+        let node = self.conditions.get(name).copied()?;
         if !self.cond_active.insert(name.to_string()) {
             self.problems
                 .push((node.pos, format!("condition `{name}` refers to itself")));

@@ -1,0 +1,6 @@
+//! One module per subcommand.
+pub mod common;
+pub mod iam;
+pub mod lens;
+pub mod review;
+pub mod scan;

@@ -1,0 +1,114 @@
+//! `wasp review`: the Security Pillar review of a workload, from scan evidence and manual answers.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
+use wasp_lens::answers::Answers;
+use wasp_report::scan::{render_text as render_scan_errors, ScanView};
+use wasp_report::style::Style;
+
+use super::common::{ColorChoice, InputArgs};
+use super::lens::{load as load_lens, SourceArgs, TemplateArgs};
+use crate::exit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReviewFormat {
+    /// One line per question, then the improvement plan.
+    #[default]
+    Text,
+    /// The whole review (schema `wasp-review/1`, docs/review-json.md).
+    Json,
+    /// Per question, the input of the Well-Architected Tool's UpdateAnswer call
+    /// (docs/wa-tool.md).
+    WaAnswers,
+}
+
+/// Review a workload against the Security Pillar: scan evidence plus manual answers, risk per
+/// question, improvement plan.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub command: Option<ReviewCommand>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Manual answers (YAML) for best practices no configuration can evidence.
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
+    pub answers: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Output format.
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        default_value_t,
+        help_heading = "Output"
+    )]
+    pub format: ReviewFormat,
+
+    /// Lens alias or ARN written into `wa-answers` output (defaults to the lens's own name).
+    #[arg(long, value_name = "ALIAS", help_heading = "Output")]
+    pub lens_alias: Option<String>,
+
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t, help_heading = "Output")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Write a commented answers template listing every manual best practice.
+    Init(TemplateArgs),
+}
+
+pub fn run(args: ReviewArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Some(ReviewCommand::Init(t)) = &args.command {
+        return super::lens::template(t, &mut out);
+    }
+    let lens = load_lens(&args.source)?;
+    let answers = match &args.answers {
+        Some(p) => Some(Answers::load(p, &lens).map_err(|e| anyhow::anyhow!("{e}"))?),
+        None => None,
+    };
+    let opts = args.input.scan_options()?;
+    let report = wasp_scan::scan(&args.input.paths, &opts);
+    let controls = wasp_controls::summaries();
+    let review = wasp_lens::assess(&lens, &controls, &report.results, answers.as_ref());
+    let color = args.color.enabled();
+    let written = match args.format {
+        ReviewFormat::Text => wasp_report::review::render_text(&review, &mut out, color),
+        ReviewFormat::Json => wasp_report::review::render_json(&review, &mut out),
+        ReviewFormat::WaAnswers => {
+            wasp_report::review::render_wa_answers(&review, &mut out, args.lens_alias.as_deref())
+        }
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    if !report.errors.is_empty() {
+        // Input errors go to stderr so that machine-readable output stays clean.
+        let view = ScanView {
+            findings: &[],
+            results: &[],
+            errors: &report.errors,
+            files_scanned: report.files_scanned,
+            resources: report.resources,
+            fail_on: wasp_core::Severity::Critical,
+        };
+        let mut err = std::io::stderr().lock();
+        render_scan_errors(&view, &mut err, Style { color: false }, false)?;
+    }
+    Ok(ExitCode::from(exit::code(false, !report.errors.is_empty())))
+}

@@ -1,0 +1,47 @@
+//! The `wasp` binary: argument parsing and wiring only.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod exit;
+
+/// wasp — the AWS Well-Architected Security Pillar, measured from evidence.
+#[derive(Debug, Parser)]
+#[command(name = "wasp", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    // [commands]
+    /// Review a workload against the Security Pillar, with evidence and manual answers
+    Review(cmd::review::ReviewArgs),
+    /// IAM policy evaluation and analysis
+    Iam(cmd::iam::IamArgs),
+    /// Scan CloudFormation and Terraform for security findings
+    Scan(cmd::scan::ScanArgs),
+    /// The Security Pillar lens: show, export, import, coverage
+    Lens(cmd::lens::LensArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        // [dispatch]
+        Command::Review(args) => cmd::review::run(args),
+        Command::Iam(args) => cmd::iam::run(args),
+        Command::Scan(args) => cmd::scan::run(args),
+        Command::Lens(args) => cmd::lens::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(exit::USAGE_OR_INPUT)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! AWS KMS keys.
+
+pub mod key_rotation_disabled;

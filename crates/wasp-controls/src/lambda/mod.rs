@@ -1,0 +1,4 @@
+//! AWS Lambda functions.
+
+pub mod deprecated_runtime;
+pub mod plaintext_secret_in_environment;

@@ -1,0 +1,70 @@
+//! The registry's own rules: unique ids and names, complete metadata, documented controls.
+
+use std::collections::HashSet;
+
+use super::*;
+
+#[test]
+fn ids_and_names_are_unique_and_well_formed() {
+    let mut ids = HashSet::new();
+    let mut names = HashSet::new();
+    for c in REGISTRY {
+        let m = c.meta;
+        assert!(ids.insert(m.id), "duplicate id {}", m.id);
+        assert!(names.insert(m.name), "duplicate name {}", m.name);
+        assert!(
+            m.id.starts_with("WASP-") && m.id.rsplit('-').next().unwrap().len() == 3,
+            "id {} is not WASP-<SERVICE>-NNN",
+            m.id
+        );
+        assert!(
+            m.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "name {} is not kebab-case",
+            m.name
+        );
+    }
+}
+
+#[test]
+fn metadata_is_complete() {
+    for c in REGISTRY {
+        let m = c.meta;
+        assert!(!m.title.is_empty() && !m.remediation.is_empty(), "{}", m.id);
+        assert!(!m.kinds.is_empty(), "{} applies to no kind", m.id);
+        assert!(
+            !m.best_practices.is_empty(),
+            "{} evidences no best practice",
+            m.id
+        );
+        for bp in m.best_practices {
+            let ok = bp.len() == 10
+                && bp.starts_with("SEC")
+                && &bp[5..8] == "-BP"
+                && bp[3..5].chars().all(|c| c.is_ascii_digit())
+                && bp[8..].chars().all(|c| c.is_ascii_digit());
+            assert!(ok, "{}: malformed best practice {bp}", m.id);
+        }
+        for heading in ["## What it checks", "## Why it matters", "## Remediation"] {
+            assert!(m.doc.contains(heading), "{} doc lacks `{heading}`", m.id);
+        }
+        assert!(
+            m.doc.contains("```yaml") && m.doc.contains("```hcl"),
+            "{} doc lacks a CloudFormation or Terraform snippet",
+            m.id
+        );
+        assert!(
+            !m.remediation.contains('\n'),
+            "{}: remediation is one line",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn find_by_id_or_name() {
+    let c = find("wasp-s3-001").unwrap();
+    assert_eq!(find(c.meta.name).unwrap().meta.id, c.meta.id);
+    assert!(find("WASP-NOPE-999").is_none());
+}

@@ -1,0 +1,4 @@
+//! Amazon RDS and Aurora.
+
+pub mod publicly_accessible;
+pub mod storage_unencrypted;

@@ -1,0 +1,218 @@
+//! Terraform: HCL and JSON configuration (a directory as a module, local modules recursively)
+//! and plan JSON (`terraform show -json`) into the normalized model.
+//!
+//! Configuration is evaluated statically: variables (defaults, `terraform.tfvars`,
+//! `*.auto.tfvars` in lexical order, then `--var-file` files, then `--var` values), locals,
+//! references, templates, conditionals, for-expressions, splats and the common functions.
+//! Anything not statically certain is unknown with the reason; an attribute of another resource
+//! that its source does not set statically is a reference (`V::Ref`) so the adapter can join
+//! resources by reference.
+//!
+//! `count` and `for_each` expand into instance addresses (`aws_s3_bucket.b[0]`,
+//! `aws_s3_bucket.b["logs"]`). When the count or collection is not known statically the
+//! resource yields a single instance addressed `aws_x.y[*]` whose `count.index` / `each.*` are
+//! unknown, so only the attributes that depend on them are unknown.
+//!
+//! Remote modules are not fetched: their outputs are unknown and their resources absent.
+//! `file()` and the like are never evaluated.
+
+mod adapter;
+mod eval;
+mod funcs;
+mod plan;
+mod policy;
+mod source;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use wasp_core::{InputError, Pos};
+use wasp_model::{Model, Node, SourceFormat};
+
+use adapter::RawRes;
+use eval::Eval;
+use source::{canon, parse_hcl, read_text, Loader, Loc, ModIndex, SrcFile};
+
+pub use plan::{is_plan, load_plan};
+
+/// Variable values given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct TfOptions {
+    /// `--var name=value`, in order (later wins).
+    pub vars: Vec<(String, String)>,
+    /// `--var-file` paths, in order (later wins; all before `vars`).
+    pub var_files: Vec<PathBuf>,
+}
+
+/// What loading one root module (or one plan) produced.
+#[derive(Debug, Clone, Default)]
+pub struct TfLoad {
+    pub model: Model,
+    pub errors: Vec<InputError>,
+    /// Files read.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads each directory (holding .tf / .tf.json files) as a root module. A directory that another
+/// given directory uses as a local module is not loaded again as a root (its resources appear under
+/// `module.<name>.` of the caller), so findings are not duplicated.
+pub fn load_dirs(dirs: &[PathBuf], opts: &TfOptions) -> Vec<TfLoad> {
+    let trees: Vec<(Loader, usize)> = dirs
+        .iter()
+        .map(|d| {
+            let mut l = Loader::default();
+            let root = l.load(d);
+            (l, root)
+        })
+        .collect();
+    let keys: Vec<PathBuf> = dirs.iter().map(|d| canon(d)).collect();
+    let reached: Vec<HashSet<PathBuf>> = trees
+        .iter()
+        .map(|(l, root)| {
+            l.defs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i != root)
+                .map(|(_, d)| canon(&d.dir))
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, (loader, root)) in trees.into_iter().enumerate() {
+        let dup = keys[..i].contains(&keys[i]);
+        let used_by_other = (0..keys.len())
+            .any(|j| j != i && reached[j].contains(&keys[i]) && !reached[i].contains(&keys[j]));
+        if dup || used_by_other {
+            continue;
+        }
+        out.push(load_root(loader, root, opts));
+    }
+    out
+}
+
+fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
+    let Loader {
+        defs,
+        mut errors,
+        mut files,
+        table,
+        ..
+    } = loader;
+    let idx: Vec<ModIndex<'_>> = defs.iter().map(ModIndex::build).collect();
+    let mut ev = Eval::new(&idx);
+    // A scratch instance evaluates constant expressions of variable files.
+    let scratch = ev.root(root, HashMap::new());
+    let mut given: HashMap<String, Node> = HashMap::new();
+    let dir = &defs[root].dir;
+    let mut auto: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    auto.sort();
+    let mut var_files: Vec<PathBuf> = ["terraform.tfvars", "terraform.tfvars.json"]
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect();
+    var_files.extend(auto);
+    for p in &var_files {
+        read_var_file(&mut ev, scratch, p, &mut given, &mut errors);
+        files.push(p.clone());
+    }
+    for p in &opts.var_files {
+        read_var_file(&mut ev, scratch, p, &mut given, &mut errors);
+        files.push(p.clone());
+    }
+    for (k, v) in &opts.vars {
+        let node = if ev.var_literal_cli(scratch, k) == Some(false) {
+            match hcl_edit::parser::parse_expr(v) {
+                Ok(e) => {
+                    let f = SrcFile::new(Arc::new(PathBuf::from("<--var>")), v.clone(), 0);
+                    ev.hx(scratch, &e, Loc::File(&f), &eval::Bind::default(), 0)
+                }
+                Err(_) => Node::str(Pos::NONE, v.as_str()),
+            }
+        } else {
+            Node::str(Pos::NONE, v.as_str())
+        };
+        given.insert(k.clone(), node);
+    }
+    let m = ev.root(root, given);
+    let mut res = Vec::new();
+    ev.collect(m, &mut res, 0);
+    let raw = res
+        .into_iter()
+        .map(|r| RawRes {
+            address: r.address,
+            rtype: r.rtype,
+            file: r.file,
+            pos: r.pos,
+            body: r.body,
+            refs: r.refs,
+        })
+        .collect();
+    TfLoad {
+        model: adapter::adapt(raw, SourceFormat::Terraform, table),
+        errors,
+        files,
+    }
+}
+
+/// Reads a `.tfvars` (HCL) or `.tfvars.json` file into `given`.
+fn read_var_file(
+    ev: &mut Eval<'_>,
+    m: usize,
+    path: &Path,
+    given: &mut HashMap<String, Node>,
+    errors: &mut Vec<InputError>,
+) {
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(msg) => {
+            errors.push(InputError::new(path, Pos::NONE, msg));
+            return;
+        }
+    };
+    let file = SrcFile::new(Arc::new(path.to_path_buf()), text, 0);
+    if path.to_string_lossy().ends_with(".json") {
+        match crate::json::parse(&file.text) {
+            Ok(Node {
+                v: wasp_model::V::Map(map),
+                ..
+            }) => {
+                for e in map.entries {
+                    given.insert(e.key.to_string(), e.value);
+                }
+            }
+            Ok(n) => errors.push(InputError::new(
+                path,
+                n.pos,
+                "variable file must hold a JSON object",
+            )),
+            Err(e) => errors.push(InputError::new(
+                path,
+                e.pos,
+                format!("invalid JSON: {}", e.message),
+            )),
+        }
+        return;
+    }
+    match parse_hcl(&file) {
+        Ok(body) => {
+            for a in body.attributes() {
+                let v = ev.hx(m, &a.value, Loc::File(&file), &eval::Bind::default(), 0);
+                given.insert(a.key.as_str().to_string(), v);
+            }
+        }
+        Err((pos, msg)) => errors.push(InputError::new(path, Pos::new(pos.line, pos.col), msg)),
+    }
+}

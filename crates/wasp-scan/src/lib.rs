@@ -1,0 +1,254 @@
+//! The scan engine: discover → load → evaluate.
+//!
+//! Files are loaded and evaluated in parallel (rayon); results are sorted so output is
+//! deterministic. A file that cannot be read or parsed becomes an [`InputError`] and the scan
+//! goes on.
+
+pub mod discover;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use wasp_controls::{Control, Outcome, REGISTRY};
+use wasp_core::{fingerprint, CheckResult, Finding, InputError, Pos, Status};
+use wasp_iac::cfn::{self, CfnOptions};
+use wasp_iac::limits::MAX_FILE_BYTES;
+use wasp_model::Model;
+
+/// How to scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    /// CloudFormation parameter values (`--param`, parameters files).
+    pub cfn_params: Vec<(String, String)>,
+    /// Terraform variables (`--var`) and variable files (`--var-file`).
+    pub tf_vars: Vec<(String, String)>,
+    pub tf_var_files: Vec<PathBuf>,
+}
+
+/// Everything a scan produces.
+#[derive(Debug, Default)]
+pub struct ScanReport {
+    /// Failing results with their control's metadata, sorted by file, line, control.
+    pub findings: Vec<Finding>,
+    /// Every control × resource result (pass, fail, unknown): the review's evidence.
+    pub results: Vec<CheckResult>,
+    pub errors: Vec<InputError>,
+    /// Files that held a template, module file or plan.
+    pub files_scanned: usize,
+    pub resources: usize,
+}
+
+impl ScanReport {
+    pub fn unknowns(&self) -> impl Iterator<Item = &CheckResult> {
+        self.results.iter().filter(|r| r.status == Status::Unknown)
+    }
+}
+
+/// Scans paths: files and directories.
+pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
+    let found = discover::discover(paths);
+    let mut report = ScanReport {
+        errors: found.errors,
+        ..ScanReport::default()
+    };
+    let cfn_opts = CfnOptions {
+        params: opts.cfn_params.clone(),
+    };
+    // One unit of work per file (CloudFormation, plan JSON) or Terraform root module.
+    let loaded: Vec<Loaded> = found
+        .files
+        .par_iter()
+        .filter_map(|p| load_file(p, &cfn_opts))
+        .collect();
+    let tf_dirs: Vec<PathBuf> = found.terraform_dirs.into_iter().collect();
+    let tf = terraform::load(&tf_dirs, opts);
+    let units: Vec<Loaded> = loaded.into_iter().chain(tf).collect();
+
+    let evaluated: Vec<(Vec<CheckResult>, Vec<Finding>)> =
+        units.par_iter().map(|u| evaluate(&u.model)).collect();
+    for u in units {
+        report.files_scanned += u.files;
+        report.resources += u.model.resources.len();
+        report.errors.extend(u.errors);
+    }
+    for (results, findings) in evaluated {
+        report.results.extend(results);
+        report.findings.extend(findings);
+    }
+    report.findings.sort_by(|a, b| {
+        (&a.location, &a.control_id, &a.resource.address).cmp(&(
+            &b.location,
+            &b.control_id,
+            &b.resource.address,
+        ))
+    });
+    report.results.sort_by(|a, b| {
+        (&a.location, &a.control_id, &a.resource.address).cmp(&(
+            &b.location,
+            &b.control_id,
+            &b.resource.address,
+        ))
+    });
+    report.errors.sort_by(|a, b| a.location.cmp(&b.location));
+    report
+}
+
+/// One loaded unit.
+pub struct Loaded {
+    pub model: Model,
+    pub errors: Vec<InputError>,
+    pub files: usize,
+}
+
+/// Reads a file, bounded by [`MAX_FILE_BYTES`].
+pub fn read_bounded(path: &Path) -> Result<String, InputError> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| InputError::new(path, Pos::NONE, format!("cannot read: {e}")))?;
+    let mut buf = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| InputError::new(path, Pos::NONE, format!("cannot read: {e}")))?;
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(InputError::new(
+            path,
+            Pos::NONE,
+            format!(
+                "file is larger than {} MiB; not scanned",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    String::from_utf8(buf)
+        .map_err(|e| InputError::new(path, Pos::NONE, format!("not valid UTF-8: {e}")))
+}
+
+/// Loads one non-Terraform file: a CloudFormation template, a Terraform plan, or nothing.
+fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
+    let expected = discover::is_data_file(path);
+    let text = match read_bounded(path) {
+        Ok(t) => t,
+        Err(e) if expected => {
+            return Some(Loaded {
+                model: Model::default(),
+                errors: vec![e],
+                files: 0,
+            })
+        }
+        Err(_) => return None,
+    };
+    let looks_cfn = cfn::sniff(&text);
+    let looks_plan = text.contains("\"planned_values\"") || text.contains("\"resource_changes\"");
+    if !looks_cfn && !looks_plan {
+        return None;
+    }
+    let doc = match cfn::parse(&text) {
+        Ok(d) => d,
+        Err(e) if expected => {
+            return Some(Loaded {
+                model: Model::default(),
+                errors: vec![InputError::new(path, e.pos, e.message)],
+                files: 1,
+            })
+        }
+        Err(_) => return None,
+    };
+    if looks_plan && terraform::is_plan(&doc) {
+        return Some(terraform::plan(path, &doc));
+    }
+    if !cfn::is_template(&doc) {
+        return None;
+    }
+    let l = cfn::load(path, &doc, cfn_opts);
+    Some(Loaded {
+        model: l.model,
+        errors: l.errors,
+        files: 1,
+    })
+}
+
+/// Runs every applicable control on every resource of a model.
+pub fn evaluate(model: &Model) -> (Vec<CheckResult>, Vec<Finding>) {
+    evaluate_with(model, REGISTRY)
+}
+
+/// Runs the given controls on every resource of a model.
+pub fn evaluate_with(model: &Model, controls: &[Control]) -> (Vec<CheckResult>, Vec<Finding>) {
+    let mut results = Vec::new();
+    let mut findings = Vec::new();
+    for res in &model.resources {
+        let tag = res.kind.tag();
+        for c in controls.iter().filter(|c| c.applies_to(tag)) {
+            for outcome in (c.check)(res, model) {
+                let (status, message, pos) = match outcome {
+                    Outcome::Pass => (Status::Pass, String::new(), None),
+                    Outcome::Fail { message, pos } => (Status::Fail, message, pos),
+                    Outcome::Unknown { reason, pos } => (Status::Unknown, reason, pos),
+                };
+                let location = model.location(res, pos);
+                if status == Status::Fail {
+                    let m = c.meta;
+                    findings.push(Finding {
+                        control_id: m.id.to_string(),
+                        control_name: m.name.to_string(),
+                        title: m.title.to_string(),
+                        severity: m.severity,
+                        resource: res.reference(),
+                        location: location.clone(),
+                        message: message.clone(),
+                        remediation: m.remediation.to_string(),
+                        best_practices: m.best_practices.iter().map(|s| s.to_string()).collect(),
+                        fingerprint: fingerprint(m.id, &res.address),
+                    });
+                }
+                results.push(CheckResult {
+                    control_id: c.meta.id.to_string(),
+                    status,
+                    resource: res.reference(),
+                    message,
+                    location,
+                });
+            }
+        }
+    }
+    (results, findings)
+}
+
+mod terraform {
+    //! The Terraform side of the scan.
+    use std::path::{Path, PathBuf};
+
+    use wasp_iac::terraform::{self as tf, TfLoad, TfOptions};
+    use wasp_model::Node;
+
+    use super::{Loaded, ScanOptions};
+
+    fn loaded(l: TfLoad) -> Loaded {
+        Loaded {
+            files: l.files.len(),
+            model: l.model,
+            errors: l.errors,
+        }
+    }
+
+    pub fn load(dirs: &[PathBuf], opts: &ScanOptions) -> Vec<Loaded> {
+        if dirs.is_empty() {
+            return Vec::new();
+        }
+        let opts = TfOptions {
+            vars: opts.tf_vars.clone(),
+            var_files: opts.tf_var_files.clone(),
+        };
+        tf::load_dirs(dirs, &opts).into_iter().map(loaded).collect()
+    }
+
+    pub fn is_plan(doc: &Node) -> bool {
+        tf::is_plan(doc)
+    }
+
+    pub fn plan(path: &Path, doc: &Node) -> Loaded {
+        let mut l = loaded(tf::load_plan(path, doc));
+        l.files = 1;
+        l
+    }
+}

@@ -1,0 +1,242 @@
+# The same small web workload as examples/insecure, with each finding fixed.
+
+variable "environment" {
+  type    = string
+  default = "prod"
+}
+
+resource "aws_kms_key" "data" {
+  enable_key_rotation = true
+}
+
+locals {
+  buckets = {
+    data = "${var.environment}-shop-data"
+    logs = "${var.environment}-shop-logs"
+  }
+}
+
+resource "aws_s3_bucket" "this" {
+  for_each = local.buckets
+  bucket   = each.value
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  for_each = aws_s3_bucket.this
+  bucket   = each.value.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.data.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  for_each                = aws_s3_bucket.this
+  bucket                  = each.value.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "this" {
+  for_each = aws_s3_bucket.this
+  bucket   = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_logging" "this" {
+  for_each      = aws_s3_bucket.this
+  bucket        = each.value.id
+  target_bucket = aws_s3_bucket.this["logs"].id
+  target_prefix = "${each.key}/"
+}
+
+data "aws_iam_policy_document" "tls_only" {
+  for_each = aws_s3_bucket.this
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [each.value.arn, "${each.value.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "this" {
+  for_each = aws_s3_bucket.this
+  bucket   = each.value.id
+  policy   = data.aws_iam_policy_document.tls_only[each.key].json
+}
+
+resource "aws_security_group" "web" {
+  name        = "web"
+  description = "Web tier"
+
+  ingress {
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    protocol         = "tcp"
+    from_port        = 80
+    to_port          = 80
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+
+resource "aws_security_group" "db" {
+  name        = "db"
+  description = "Database tier"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "db_from_web" {
+  security_group_id            = aws_security_group.db.id
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.web.id
+}
+
+resource "aws_launch_template" "app" {
+  image_id = "ami-12345678"
+
+  metadata_options {
+    http_tokens   = "required"
+    http_endpoint = "enabled"
+  }
+
+  network_interfaces {
+    associate_public_ip_address = false
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      volume_size = 20
+      encrypted   = true
+      kms_key_id  = aws_kms_key.data.arn
+    }
+  }
+}
+
+resource "aws_instance" "app" {
+  launch_template {
+    id      = aws_launch_template.app.id
+    version = "$Latest"
+  }
+}
+
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-1a"
+  size              = 50
+  encrypted         = true
+  kms_key_id        = aws_kms_key.data.arn
+}
+
+resource "aws_db_instance" "db" {
+  engine                      = "postgres"
+  instance_class              = "db.t3.micro"
+  allocated_storage           = 20
+  username                    = "app"
+  manage_master_user_password = true
+  publicly_accessible         = false
+  storage_encrypted           = true
+  kms_key_id                  = aws_kms_key.data.arn
+  deletion_protection         = true
+  backup_retention_period     = 14
+}
+
+resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ec2.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "data" {
+  name = "read-write-data"
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "${aws_s3_bucket.this["data"].arn}/*"
+    }]
+  })
+}
+
+resource "aws_cloudtrail" "audit" {
+  name                          = "audit"
+  s3_bucket_name                = aws_s3_bucket.this["logs"].id
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  kms_key_id                    = aws_kms_key.data.arn
+  include_global_service_events = true
+}
+
+resource "aws_lb_listener" "http" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/1234567890abcdef"
+  protocol          = "HTTP"
+  port              = 80
+
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/1234567890abcdef"
+  protocol          = "HTTPS"
+  port              = 443
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/00000000-0000-0000-0000-000000000000"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop/1234567890abcdef"
+  }
+}
+
+resource "aws_secretsmanager_secret" "api_token" {
+  description = "Token the resize function uses to call the payment API"
+}
+
+resource "aws_lambda_function" "resize" {
+  function_name = "resize"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  role          = aws_iam_role.app.arn
+  filename      = "resize.zip"
+
+  environment {
+    variables = {
+      API_TOKEN_SECRET_ARN = aws_secretsmanager_secret.api_token.arn
+    }
+  }
+}
