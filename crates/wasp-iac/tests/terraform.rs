@@ -439,6 +439,9 @@ fn local_modules_with_inputs_outputs_and_count() {
         known(&bucket(m, "aws_s3_bucket.from_output").name),
         "child-prod-copy"
     );
+    assert!(res(m, "aws_s3_bucket_versioning.v")
+        .refs
+        .contains("module.child.aws_s3_bucket.this"));
     let r = bucket(m, "aws_s3_bucket.from_remote");
     assert!(unknown_reason(&r.name).contains("remote module `remote` not loaded"));
     // Each file of the tree positions into the model's file table.

@@ -100,7 +100,12 @@ impl Service {
 /// True when `key` is an instance of the key template `template`
 /// (`aws:ResourceTag/${TagKey}` covers `aws:ResourceTag/env`).
 pub fn key_matches_template(template: &str, key: &str) -> bool {
-    match template.find("${") {
+    // Tag-like templates: `aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`,
+    // `secretsmanager:ResourceTag/tag-key`: any non-empty suffix after the slash.
+    let open = template
+        .find("${")
+        .or_else(|| template.find('/').map(|i| i + 1));
+    match open {
         None => template.eq_ignore_ascii_case(key),
         Some(i) => {
             key.len() > i

@@ -438,10 +438,8 @@ impl PolicySet {
                 PrincipalMatch::Direct => {
                     return finish(Outcome::Allow, Reason::ResourcePolicyAllows);
                 }
-                PrincipalMatch::Role => {
-                    if boundary != Some(false) && session != Some(false) {
-                        return finish(Outcome::Allow, Reason::ResourcePolicyAllowsRole);
-                    }
+                PrincipalMatch::Role if boundary != Some(false) && session != Some(false) => {
+                    return finish(Outcome::Allow, Reason::ResourcePolicyAllowsRole);
                 }
                 _ => {}
             }

@@ -202,7 +202,7 @@ impl Request {
     pub fn new(principal: &str, action: &str, resource: &str, mut context: Context) -> Request {
         let principal = RequestPrincipal::parse(principal);
         let mut resource_account = resource
-            .splitn(6, ':')
+            .split(':')
             .nth(4)
             .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
             .map(str::to_string);

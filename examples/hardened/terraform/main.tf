@@ -56,28 +56,20 @@ resource "aws_s3_bucket_logging" "this" {
   target_prefix = "${each.key}/"
 }
 
-data "aws_iam_policy_document" "tls_only" {
-  for_each = aws_s3_bucket.this
-  statement {
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [each.value.arn, "${each.value.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
 resource "aws_s3_bucket_policy" "this" {
   for_each = aws_s3_bucket.this
   bucket   = each.value.id
-  policy   = data.aws_iam_policy_document.tls_only[each.key].json
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [each.value.arn, "${each.value.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
 }
 
 resource "aws_security_group" "web" {

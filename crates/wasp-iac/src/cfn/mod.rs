@@ -55,6 +55,13 @@ const FN_TAGS: &[&str] = &[
     "Length",
     "ToJsonString",
     "ForEach",
+    // Rule functions (the `Rules` section).
+    "Contains",
+    "EachMemberEquals",
+    "EachMemberIn",
+    "RefAll",
+    "ValueOf",
+    "ValueOfAll",
 ];
 
 impl TagPolicy for CfnTags {
@@ -169,6 +176,10 @@ fn load_into(
     };
     let mut resolved = Vec::new();
     for e in &resources.entries {
+        if e.key.starts_with("Fn::ForEach::") {
+            // AWS::LanguageExtensions loop: its resources exist only after the transform.
+            continue;
+        }
         let Some(rmap) = e.value.as_map() else {
             err(
                 e.value.pos,
@@ -176,9 +187,21 @@ fn load_into(
             );
             continue;
         };
-        let Some(ty) = rmap.get("Type").and_then(Node::as_str) else {
-            err(e.key_pos, format!("resource `{}` has no `Type`", e.key));
-            continue;
+        let ty = match rmap.get_entry("Type") {
+            Some(t) => match t.value.as_str() {
+                Some(ty) => ty,
+                None => {
+                    err(
+                        t.value.pos,
+                        format!("`Type` of resource `{}` must be a string", e.key),
+                    );
+                    continue;
+                }
+            },
+            None => {
+                err(e.key_pos, format!("resource `{}` has no `Type`", e.key));
+                continue;
+            }
         };
         if let Some(cond) = rmap.get("Condition").and_then(Node::as_str) {
             if ctx.condition(cond) == Some(false) {

@@ -350,8 +350,7 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                 ..Function::default()
             };
             match dig(b, &["environment", "variables"]) {
-                Some(n @ Node { v: V::Map(m), .. }) => {
-                    let _ = n;
+                Some(Node { v: V::Map(m), .. }) => {
                     for e in &m.entries {
                         f.environment
                             .push((e.key.to_string(), value(Some(&e.value))));

@@ -1193,7 +1193,11 @@ impl<'d> Eval<'d> {
     fn output(&mut self, c: usize, name: &str, pos: Pos, d: usize) -> Node {
         match self.insts[c].outputs.get(name) {
             Some(Slot::Busy) => return unk(pos, format!("output `{name}` refers to itself")),
-            Some(Slot::Done(n, _)) => return restamp(n.clone(), pos),
+            Some(Slot::Done(n, refs)) => {
+                let n = restamp(n.clone(), pos);
+                self.refs.extend(refs.iter().cloned());
+                return n;
+            }
             None => {}
         }
         let Some(ex) = self.idx[self.insts[c].def].outputs.get(name).copied() else {
@@ -1202,10 +1206,11 @@ impl<'d> Eval<'d> {
         self.insts[c].outputs.insert(name.to_string(), Slot::Busy);
         let saved = std::mem::take(&mut self.refs);
         let n = self.ex(c, ex, &Bind::default(), d + 1);
-        self.refs = saved;
+        let refs = std::mem::replace(&mut self.refs, saved);
+        self.refs.extend(refs.iter().cloned());
         self.insts[c]
             .outputs
-            .insert(name.to_string(), Slot::Done(n.clone(), BTreeSet::new()));
+            .insert(name.to_string(), Slot::Done(n.clone(), refs));
         restamp(n, pos)
     }
 

@@ -148,7 +148,7 @@ fn account_of(principal: &str) -> Option<&str> {
         return Some(principal);
     }
     principal
-        .splitn(6, ':')
+        .split(':')
         .nth(4)
         .filter(|a| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()))
 }

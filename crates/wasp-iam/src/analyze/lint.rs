@@ -133,44 +133,74 @@ pub fn lint(policy: &Policy) -> Vec<LintHit> {
     out
 }
 
-/// A concrete string the pattern matches: wildcards and variables replaced by `x`.
-fn sample(pattern: &str) -> String {
+/// Replaces `${...}` (policy variables, ARN-format placeholders) with `*`.
+fn placeholders_to_star(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(i) = rest.find("${") {
         out.push_str(&rest[..i]);
-        out.push('x');
+        out.push('*');
         rest = match rest[i..].find('}') {
             Some(j) => &rest[i + j + 1..],
             None => "",
         };
     }
     out.push_str(rest);
-    out.replace(['*', '?'], "x")
-}
-
-fn format_sample(arn_format: &str) -> String {
-    let mut out = String::new();
-    let mut rest = arn_format;
-    while let Some(i) = rest.find("${") {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find('}').map(|j| i + j).unwrap_or(rest.len() - 1);
-        let ph = &rest[i + 2..end];
-        out.push_str(if ph == "Partition" { "aws" } else { "x" });
-        rest = &rest[(end + 1).min(rest.len())..];
-    }
-    out.push_str(rest);
     out
 }
 
-/// True when the policy resource pattern and the action's resource-type ARN format can match a
-/// common ARN (checked both ways on sample ARNs).
-fn may_overlap(resource: &str, format: &ArnPattern, format_text: &str) -> bool {
-    let rp = ArnPattern::new(resource, true);
-    if rp.matches_everything() {
+/// True when some string matches both globs (`*`, `?`): a dynamic program over positions.
+pub fn globs_intersect(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    // reach[i][j]: prefixes a[..i] and b[..j] can be matched by one common string.
+    let mut reach = vec![vec![false; m + 1]; n + 1];
+    reach[0][0] = true;
+    for i in 0..=n {
+        for j in 0..=m {
+            if !reach[i][j] {
+                continue;
+            }
+            if i < n && a[i] == '*' {
+                reach[i + 1][j] = true; // the star matches nothing more
+                if j < m {
+                    reach[i][j + 1] = true; // the star absorbs b's next token
+                }
+            }
+            if j < m && b[j] == '*' {
+                reach[i][j + 1] = true;
+                if i < n {
+                    reach[i + 1][j] = true;
+                }
+            }
+            if i < n
+                && j < m
+                && a[i] != '*'
+                && b[j] != '*'
+                && (a[i] == b[j] || a[i] == '?' || b[j] == '?')
+            {
+                reach[i + 1][j + 1] = true;
+            }
+        }
+    }
+    reach[n][m]
+}
+
+/// True when the policy's resource pattern and an ARN format can match a common ARN
+/// (segment by segment, the sixth segment keeping its colons).
+fn may_overlap(resource: &str, format_text: &str) -> bool {
+    if resource == "*" {
         return true;
     }
-    format.matches(&sample(resource)) || rp.matches(&format_sample(format_text))
+    let r = placeholders_to_star(resource);
+    let f = placeholders_to_star(format_text);
+    let rs: Vec<&str> = r.splitn(6, ':').collect();
+    let fs: Vec<&str> = f.splitn(6, ':').collect();
+    if rs.len() != 6 || fs.len() != 6 {
+        return globs_intersect(&r, &f);
+    }
+    rs.iter().zip(&fs).all(|(a, b)| globs_intersect(a, b))
 }
 
 fn resource_mismatch(s: &Statement, db: &ActionDb, out: &mut Vec<LintHit>) {
@@ -199,9 +229,7 @@ fn resource_mismatch(s: &Statement, db: &ActionDb, out: &mut Vec<LintHit>) {
             }
             r.action.resource_types.iter().any(|&(ti, _)| {
                 let t = &r.service.resource_types[ti];
-                specific
-                    .iter()
-                    .any(|res| may_overlap(res, &t.pattern, &t.arn))
+                specific.iter().any(|res| may_overlap(res, &t.arn))
             })
         });
         if !any_match {
@@ -334,6 +362,19 @@ mod tests {
             r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"arn:aws:s3:::bucket"}]}"#,
         );
         assert_eq!(r, vec!["resource-mismatch"]);
+    }
+
+    #[test]
+    fn glob_intersection() {
+        assert!(globs_intersect("*aws-data-exchange*", "*/*"));
+        assert!(globs_intersect(
+            "log-group:/aws/x/*",
+            "log-group:*:log-stream:*"
+        ));
+        assert!(!globs_intersect("bucket", "*/*"));
+        assert!(globs_intersect("a?c", "*b*"));
+        assert!(!globs_intersect("abc", "abd"));
+        assert!(globs_intersect("", "*"));
     }
 
     #[test]

@@ -274,7 +274,7 @@ pub fn analyze_principal(p: &PrincipalPolicies, opts: &Options) -> Vec<Finding> 
     if let Some(t) = &p.trust {
         let mut o = opts.clone();
         if o.account.is_none() {
-            o.account = p.arn.splitn(6, ':').nth(4).map(str::to_string);
+            o.account = p.arn.split(':').nth(4).map(str::to_string);
         }
         out.extend(exposure_findings(&p.arn, &t.policy, &o));
     }
