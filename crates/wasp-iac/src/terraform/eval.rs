@@ -813,27 +813,7 @@ impl<'d> Eval<'d> {
     }
 
     fn local(&mut self, m: usize, name: &str, pos: Pos, d: usize) -> Node {
-        match self.insts[m].locals.get(name) {
-            Some(Slot::Busy) => return unk(pos, format!("local `{name}` refers to itself")),
-            Some(Slot::Done(n, refs)) => {
-                let n = restamp(n.clone(), pos);
-                self.refs.extend(refs.iter().cloned());
-                return n;
-            }
-            None => {}
-        }
-        let Some(ex) = self.idx[self.insts[m].def].locals.get(name).copied() else {
-            return invalid(pos, format!("undeclared local `{name}`"));
-        };
-        self.insts[m].locals.insert(name.to_string(), Slot::Busy);
-        let saved = std::mem::take(&mut self.refs);
-        let n = self.ex(m, ex, &Bind::default(), d + 1);
-        let refs = std::mem::replace(&mut self.refs, saved);
-        self.refs.extend(refs.iter().cloned());
-        self.insts[m]
-            .locals
-            .insert(name.to_string(), Slot::Done(n.clone(), refs));
-        restamp(n, pos)
+        self.memoized(m, Named::Local, name, pos, d)
     }
 
     /// `count` / `for_each` of resource `ri` (memoized).
@@ -1191,8 +1171,19 @@ impl<'d> Eval<'d> {
     }
 
     fn output(&mut self, c: usize, name: &str, pos: Pos, d: usize) -> Node {
-        match self.insts[c].outputs.get(name) {
-            Some(Slot::Busy) => return unk(pos, format!("output `{name}` refers to itself")),
+        self.memoized(c, Named::Output, name, pos, d)
+    }
+
+    /// Evaluates a local or an output of module instance `m` once, remembering the value and
+    /// the references it made; a cycle is Unknown.
+    fn memoized(&mut self, m: usize, kind: Named, name: &str, pos: Pos, d: usize) -> Node {
+        let what = kind.word();
+        let slots = match kind {
+            Named::Local => &self.insts[m].locals,
+            Named::Output => &self.insts[m].outputs,
+        };
+        match slots.get(name) {
+            Some(Slot::Busy) => return unk(pos, format!("{what} `{name}` refers to itself")),
             Some(Slot::Done(n, refs)) => {
                 let n = restamp(n.clone(), pos);
                 self.refs.extend(refs.iter().cloned());
@@ -1200,18 +1191,35 @@ impl<'d> Eval<'d> {
             }
             None => {}
         }
-        let Some(ex) = self.idx[self.insts[c].def].outputs.get(name).copied() else {
-            return invalid(pos, format!("module has no output `{name}`"));
+        let def = &self.idx[self.insts[m].def];
+        let ex = match kind {
+            Named::Local => def.locals.get(name).copied(),
+            Named::Output => def.outputs.get(name).copied(),
         };
-        self.insts[c].outputs.insert(name.to_string(), Slot::Busy);
+        let Some(ex) = ex else {
+            return invalid(
+                pos,
+                match kind {
+                    Named::Local => format!("undeclared local `{name}`"),
+                    Named::Output => format!("module has no output `{name}`"),
+                },
+            );
+        };
+        self.slots_mut(m, kind).insert(name.to_string(), Slot::Busy);
         let saved = std::mem::take(&mut self.refs);
-        let n = self.ex(c, ex, &Bind::default(), d + 1);
+        let n = self.ex(m, ex, &Bind::default(), d + 1);
         let refs = std::mem::replace(&mut self.refs, saved);
         self.refs.extend(refs.iter().cloned());
-        self.insts[c]
-            .outputs
+        self.slots_mut(m, kind)
             .insert(name.to_string(), Slot::Done(n.clone(), refs));
         restamp(n, pos)
+    }
+
+    fn slots_mut(&mut self, m: usize, kind: Named) -> &mut HashMap<String, Slot> {
+        match kind {
+            Named::Local => &mut self.insts[m].locals,
+            Named::Output => &mut self.insts[m].outputs,
+        }
     }
 
     /// The instances of module call `ci` of instance `m` (created on first use).
@@ -1674,5 +1682,21 @@ mod tests {
         let off = f.text.find("= 1").unwrap();
         assert_eq!(f.pos(off), Pos::new(2, 4));
         assert_eq!(super::super::source::nesting_depth("[[{}]]").0, 3);
+    }
+}
+
+/// The memoized named values of a module instance.
+#[derive(Clone, Copy)]
+enum Named {
+    Local,
+    Output,
+}
+
+impl Named {
+    fn word(self) -> &'static str {
+        match self {
+            Named::Local => "local",
+            Named::Output => "output",
+        }
     }
 }
