@@ -76,3 +76,15 @@ pub fn strings(node: Option<&Node>) -> Result<Vec<&str>, (String, Pos)> {
 pub fn is_world(cidr: &str) -> bool {
     matches!(cidr.trim(), "0.0.0.0/0" | "::/0" | "0::/0" | "::0/0")
 }
+
+/// The name of a setting as the resource's source spells it, for messages.
+pub fn attr(
+    res: &wasp_model::Resource,
+    cloudformation: &'static str,
+    terraform: &'static str,
+) -> &'static str {
+    match res.format {
+        wasp_model::SourceFormat::CloudFormation => cloudformation,
+        wasp_model::SourceFormat::Terraform | wasp_model::SourceFormat::TerraformPlan => terraform,
+    }
+}

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::must_be_true;
+use crate::helpers::{attr, must_be_true};
 use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -39,6 +39,12 @@ resource "aws_cloudtrail" "main" {
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::trail(res)
-        .map(|t| vec![must_be_true(&t.multi_region, false, "IsMultiRegionTrail")])
+        .map(|t| {
+            vec![must_be_true(
+                &t.multi_region,
+                false,
+                attr(res, "IsMultiRegionTrail", "is_multi_region_trail"),
+            )]
+        })
         .unwrap_or_default()
 }

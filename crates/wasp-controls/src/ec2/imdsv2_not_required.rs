@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{fail, unknown};
+use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -58,11 +58,23 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     }
     vec![match &c.metadata.http_tokens {
         Value::Known(t, _) if t.eq_ignore_ascii_case("required") => Outcome::Pass,
-        Value::Known(t, p) => fail(format!("HttpTokens is `{t}`: IMDSv1 is allowed"), Some(*p)),
+        Value::Known(t, p) => fail(
+            format!(
+                "{} is `{t}`: IMDSv1 is allowed",
+                attr(res, "HttpTokens", "http_tokens")
+            ),
+            Some(*p),
+        ),
         Value::Absent => fail(
-            "HttpTokens is not set: IMDSv1 is allowed by default",
+            format!(
+                "{} is not set: IMDSv1 is allowed by default",
+                attr(res, "HttpTokens", "http_tokens")
+            ),
             c.metadata.pos,
         ),
-        Value::Unknown(r, p) => unknown(format!("HttpTokens: {r}"), Some(*p)),
+        Value::Unknown(r, p) => unknown(
+            format!("{}: {r}", attr(res, "HttpTokens", "http_tokens")),
+            Some(*p),
+        ),
     }]
 }

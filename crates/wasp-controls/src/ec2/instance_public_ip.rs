@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::must_be_false;
+use crate::helpers::{attr, must_be_false};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -48,7 +48,11 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_false(
                 &c.associate_public_ip,
                 false,
-                "AssociatePublicIpAddress",
+                attr(
+                    res,
+                    "AssociatePublicIpAddress",
+                    "associate_public_ip_address",
+                ),
             )]
         }
         _ => vec![],

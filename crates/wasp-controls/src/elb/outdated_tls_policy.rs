@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{fail, unknown};
+use crate::helpers::{attr, fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -61,9 +61,15 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             Some(*pos),
         ),
         Value::Absent => fail(
-            "no SslPolicy: the default ELBSecurityPolicy-2016-08 accepts TLS 1.0",
+            format!(
+                "no {}: the default ELBSecurityPolicy-2016-08 accepts TLS 1.0",
+                attr(res, "SslPolicy", "ssl_policy")
+            ),
             None,
         ),
-        Value::Unknown(r, p) => unknown(format!("SslPolicy: {r}"), Some(*p)),
+        Value::Unknown(r, p) => unknown(
+            format!("{}: {r}", attr(res, "SslPolicy", "ssl_policy")),
+            Some(*p),
+        ),
     }]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::must_be_false;
+use crate::helpers::{attr, must_be_false};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -42,7 +42,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_false(
                 &d.publicly_accessible,
                 false,
-                "PubliclyAccessible",
+                attr(res, "PubliclyAccessible", "publicly_accessible"),
             )]
         }
         _ => vec![],
