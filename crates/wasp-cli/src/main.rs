@@ -18,6 +18,10 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     // [commands]
+    /// List the controls
+    Rules(cmd::rules::RulesArgs),
+    /// Print one control's documentation
+    Explain(cmd::rules::ExplainArgs),
     /// Review a workload against the Security Pillar, with evidence and manual answers
     Review(cmd::review::ReviewArgs),
     /// IAM policy evaluation and analysis
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         // [dispatch]
+        Command::Rules(args) => cmd::rules::rules(args),
+        Command::Explain(args) => cmd::rules::explain(args),
         Command::Review(args) => cmd::review::run(args),
         Command::Iam(args) => cmd::iam::run(args),
         Command::Scan(args) => cmd::scan::run(args),

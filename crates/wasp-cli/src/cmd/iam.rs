@@ -133,6 +133,7 @@ pub fn run(args: IamArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn read_value(path: &Path) -> anyhow::Result<Value> {
+    check_size(path)?;
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     parse_json_limited(&text, MAX_FILE_BYTES)
@@ -259,6 +260,19 @@ fn ignore_broken_pipe(r: std::io::Result<()>) -> anyhow::Result<()> {
     }
 }
 
+fn check_size(path: &Path) -> anyhow::Result<()> {
+    let len = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if len > MAX_FILE_BYTES as u64 {
+        bail!(
+            "{}: {len} bytes, larger than the {MAX_FILE_BYTES} bytes accepted",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Files to analyze: named files, and in directories every `.json` file or file without
 /// extension (sorted, hidden entries skipped).
 fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, bool)>> {
@@ -325,6 +339,11 @@ fn analyze(a: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             notes: Vec::new(),
             errors: Vec::new(),
         };
+        if let Err(e) = check_size(&path) {
+            r.errors.push(e.to_string());
+            results.push(r);
+            continue;
+        }
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {

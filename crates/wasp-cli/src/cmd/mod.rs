@@ -3,4 +3,5 @@ pub mod common;
 pub mod iam;
 pub mod lens;
 pub mod review;
+pub mod rules;
 pub mod scan;
