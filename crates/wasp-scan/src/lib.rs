@@ -61,7 +61,17 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         .par_iter()
         .filter_map(|p| load_file(p, &cfn_opts))
         .collect();
-    let tf_dirs: Vec<PathBuf> = found.terraform_dirs.into_iter().collect();
+    // A plan's planned values are exact: the configuration in the plan's own directory is not
+    // evaluated again.
+    let plan_dirs: std::collections::HashSet<&Path> = loaded
+        .iter()
+        .filter_map(|l| l.plan.as_deref().and_then(Path::parent))
+        .collect();
+    let tf_dirs: Vec<PathBuf> = found
+        .terraform_dirs
+        .into_iter()
+        .filter(|d| !plan_dirs.contains(d.as_path()))
+        .collect();
     let tf = terraform::load(&tf_dirs, opts);
     let units: Vec<Loaded> = loaded.into_iter().chain(tf).collect();
 
@@ -99,6 +109,8 @@ pub struct Loaded {
     pub model: Model,
     pub errors: Vec<InputError>,
     pub files: usize,
+    /// The file, when this unit is a Terraform plan.
+    pub plan: Option<PathBuf>,
 }
 
 /// Reads a file, bounded by [`MAX_FILE_BYTES`].
@@ -133,6 +145,7 @@ fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
                 model: Model::default(),
                 errors: vec![e],
                 files: 0,
+                plan: None,
             })
         }
         Err(_) => return None,
@@ -149,6 +162,7 @@ fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
                 model: Model::default(),
                 errors: vec![InputError::new(path, e.pos, e.message)],
                 files: 1,
+                plan: None,
             })
         }
         Err(_) => return None,
@@ -164,6 +178,7 @@ fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
         model: l.model,
         errors: l.errors,
         files: 1,
+        plan: None,
     })
 }
 
@@ -228,6 +243,7 @@ mod terraform {
             files: l.files.len(),
             model: l.model,
             errors: l.errors,
+            plan: None,
         }
     }
 
@@ -249,6 +265,7 @@ mod terraform {
     pub fn plan(path: &Path, doc: &Node) -> Loaded {
         let mut l = loaded(tf::load_plan(path, doc));
         l.files = 1;
+        l.plan = Some(path.to_path_buf());
         l
     }
 }

@@ -456,8 +456,17 @@ fn write_text(mut out: impl Write, results: &[FileResult]) -> std::io::Result<()
         for n in &r.notes {
             writeln!(out, "  note: {n}")?;
         }
-        let mut subject = "";
+        // Group by subject, subjects in order of their most severe finding.
+        let mut order: Vec<&str> = Vec::new();
         for f in &r.findings {
+            if !order.contains(&f.subject.as_str()) {
+                order.push(&f.subject);
+            }
+        }
+        let mut grouped: Vec<&Finding> = r.findings.iter().collect();
+        grouped.sort_by_key(|f| order.iter().position(|s| *s == f.subject));
+        let mut subject = "";
+        for f in grouped {
             *counts.entry(f.severity).or_default() += 1;
             if f.subject != subject {
                 subject = &f.subject;

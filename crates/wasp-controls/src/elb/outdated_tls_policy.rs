@@ -17,8 +17,10 @@ pub static META: Meta = Meta {
         "Set SslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy).",
     doc: r#"## What it checks
 That `HTTPS` and `TLS` listeners use a security policy that accepts only TLS 1.2 and later:
-the `ELBSecurityPolicy-TLS13-*`, `ELBSecurityPolicy-TLS-1-2-*` and `ELBSecurityPolicy-FS-1-2-*`
-families. An unset policy is `ELBSecurityPolicy-2016-08`, which accepts TLS 1.0.
+the `ELBSecurityPolicy-TLS13-1-2-*`, `ELBSecurityPolicy-TLS13-1-3-*`, `ELBSecurityPolicy-TLS-1-2-*`
+and `ELBSecurityPolicy-FS-1-2-*` families (`ELBSecurityPolicy-TLS13-1-0-*` and `-1-1-*` add
+TLS 1.3 but still accept 1.0 and 1.1). An unset policy is `ELBSecurityPolicy-2016-08`, which
+accepts TLS 1.0.
 
 ## Why it matters
 TLS 1.0 and 1.1 are deprecated (RFC 8996): their cipher suites and handshakes have known
@@ -34,10 +36,12 @@ ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 "#,
 };
 
-/// Security policies that accept only TLS 1.2 or later.
+/// Security policies that accept only TLS 1.2 or later. The `TLS13-1-0-*` and `TLS13-1-1-*`
+/// policies add TLS 1.3 but still accept 1.0 / 1.1.
 fn modern(policy: &str) -> bool {
     [
-        "ELBSecurityPolicy-TLS13-",
+        "ELBSecurityPolicy-TLS13-1-2-",
+        "ELBSecurityPolicy-TLS13-1-3-",
         "ELBSecurityPolicy-TLS-1-2-",
         "ELBSecurityPolicy-FS-1-2-",
     ]

@@ -52,10 +52,47 @@ static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|credentials?)")
-        .expect("valid regex")
-});
+/// Does a variable name say it holds a secret? The name is split into words at `_`, `-`, `.`
+/// and lower-to-upper case changes (`DB_PASSWORD`, `apiKey`), so `PASSENGER_TABLE` or
+/// `CACHE_BYPASS` are not taken for passwords.
+fn secret_name(name: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if matches!(c, '_' | '-' | '.') {
+            words.push(std::mem::take(&mut cur));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    words.push(cur);
+    const SECRET: &[&str] = &[
+        "pass",
+        "password",
+        "passwd",
+        "pwd",
+        "passphrase",
+        "secret",
+        "secrets",
+        "token",
+        "credential",
+        "credentials",
+        "apikey",
+    ];
+    words.iter().any(|w| SECRET.contains(&w.as_str()))
+        || words.windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("api" | "private" | "auth", "key")
+            )
+        })
+}
 
 /// A value that points at a secret store rather than holding the secret.
 fn is_reference(v: &str) -> bool {
@@ -75,14 +112,14 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
                         format!("`{name}` holds what looks like an access key or private key"),
                         Some(*p),
                     ));
-                } else if SECRET_NAME.is_match(name) && !is_reference(v) {
+                } else if secret_name(name) && !is_reference(v) {
                     out.push(fail(
                         format!("`{name}` holds a literal secret value"),
                         Some(*p),
                     ));
                 }
             }
-            Value::Unknown(r, p) if SECRET_NAME.is_match(name) && !value.is_reference() => {
+            Value::Unknown(r, p) if secret_name(name) && !value.is_reference() => {
                 out.push(unknown(format!("`{name}`: {r}"), Some(*p)))
             }
             _ => {}
@@ -92,4 +129,34 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         out.push(Outcome::Pass);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secret_name;
+
+    #[test]
+    fn secret_names_are_whole_words() {
+        for n in [
+            "DB_PASSWORD",
+            "password",
+            "apiKey",
+            "API_KEY",
+            "STRIPE_SECRET",
+            "authToken",
+            "PRIVATE_KEY",
+            "db-pass",
+        ] {
+            assert!(secret_name(n), "{n}");
+        }
+        for n in [
+            "PASSENGER_TABLE",
+            "CACHE_BYPASS",
+            "TOKENIZER_MODEL",
+            "KEY_PREFIX",
+            "COMPASS",
+        ] {
+            assert!(!secret_name(n), "{n}");
+        }
+    }
 }

@@ -41,7 +41,7 @@ fn at<T: FromNode>(node: &Node, keys: &[&str]) -> Value<T> {
 /// `sam_function_globals`: the `Globals.Function` section of a SAM template, whose settings
 /// apply to every `AWS::Serverless::Function` that does not set them itself.
 pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>) -> Model {
-    let mut joins: Vec<(Option<String>, Join, Pos)> = Vec::new();
+    let mut joins: Vec<(Option<To>, Join, Pos)> = Vec::new();
     let mut resources = Vec::with_capacity(raws.len());
     for raw in raws {
         let p = &raw.props;
@@ -54,12 +54,13 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
             }
             "AWS::EC2::SecurityGroup" => Kind::SecurityGroup(Box::new(security_group(p))),
             "AWS::EC2::SecurityGroupIngress" => {
-                let to = target(p.get("GroupId"));
+                // `GroupName` (default VPC): `!Ref` of a group returns its name there.
+                let to = target(p.get("GroupId")).or_else(|| target(p.get("GroupName")));
                 joins.push((to, Join::Ingress(sg_rule(p, raw.pos)), raw.pos));
                 Kind::Other
             }
             "AWS::EC2::SecurityGroupEgress" => {
-                let to = target(p.get("GroupId"));
+                let to = target(p.get("GroupId")).or_else(|| target(p.get("GroupName")));
                 joins.push((to, Join::Egress(sg_rule(p, raw.pos)), raw.pos));
                 Kind::Other
             }
@@ -191,7 +192,13 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
     }
     for (to, join, _pos) in joins {
         let Some(to) = to else { continue };
-        let Some(res) = resources.iter_mut().find(|r| r.address == to) else {
+        let found = match &to {
+            To::Address(a) => resources.iter_mut().find(|r| &r.address == a),
+            To::Name(n) => resources
+                .iter_mut()
+                .find(|r| physical_name(&r.kind) == Some(n.as_str())),
+        };
+        let Some(res) = found else {
             continue;
         };
         match (&mut res.kind, join) {
@@ -211,12 +218,31 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
     }
 }
 
-/// The logical id a property refers to (`!Ref X`, `!GetAtt X.Attr`).
-fn target(node: Option<&Node>) -> Option<String> {
-    match &node?.v {
-        V::Ref(r) => Some(r.target.to_string()),
+/// What a configuring resource points at: another resource of the template by logical id
+/// (`!Ref X`, `!GetAtt X.Attr`), or a resource by its physical name (`Bucket: my-bucket`).
+enum To {
+    Address(String),
+    Name(String),
+}
+
+fn target(node: Option<&Node>) -> Option<To> {
+    let node = node?;
+    match &node.v {
+        V::Ref(r) => Some(To::Address(r.target.to_string())),
+        V::Str(s) => Some(To::Name(s.to_string())),
         _ => None,
     }
+}
+
+/// The statically known physical name of a resource that other resources may name.
+fn physical_name(kind: &Kind) -> Option<&str> {
+    let v = match kind {
+        Kind::Bucket(b) => &b.name,
+        Kind::SecurityGroup(g) => &g.name,
+        Kind::Role(p) | Kind::User(p) | Kind::Group(p) => &p.name,
+        _ => return None,
+    };
+    v.known().map(String::as_str)
 }
 
 /// Present (and not null) → known true at its position; absent → absent.

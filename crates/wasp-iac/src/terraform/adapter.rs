@@ -316,7 +316,11 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                 user_data: value(b.get("user_data")),
                 ..Compute::default()
             };
-            for d in blocks(b, "block_device_mappings") {
+            // Instance-store mappings (`virtual_name`, no `ebs` block) are not EBS volumes.
+            for d in blocks(b, "block_device_mappings")
+                .into_iter()
+                .filter(|d| d.get("ebs").is_some())
+            {
                 c.block_devices.push(BlockDevice {
                     encrypted: vbool(d, &["ebs", "encrypted"]),
                     pos: d.pos,

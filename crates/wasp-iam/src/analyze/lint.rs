@@ -23,6 +23,10 @@ pub struct LintHit {
     pub message: String,
 }
 
+/// Above this many actions in a statement (or statements in a policy), the pairwise redundancy
+/// checks are skipped: AWS's own size limits keep real policies far below it.
+const MAX_PAIRWISE: usize = 2_000;
+
 /// Lints one policy.
 pub fn lint(policy: &Policy) -> Vec<LintHit> {
     let db = ActionDb::get();
@@ -73,13 +77,17 @@ pub fn lint(policy: &Policy) -> Vec<LintHit> {
                     hit(rule, Severity::Medium, path, msg);
                 }
             }
-            // Redundant actions within the statement.
-            let pats: Vec<Pattern> = items
-                .values
-                .iter()
-                .map(|v| Pattern::new(v, false, true))
-                .collect();
-            for (i, a) in items.values.iter().enumerate() {
+            // Redundant actions within the statement (quadratic: bounded for hostile input).
+            let pats: Vec<Pattern> = if items.values.len() > MAX_PAIRWISE {
+                Vec::new()
+            } else {
+                items
+                    .values
+                    .iter()
+                    .map(|v| Pattern::new(v, false, true))
+                    .collect()
+            };
+            for (i, a) in items.values.iter().enumerate().take(pats.len()) {
                 let lower = a.to_ascii_lowercase();
                 if let Some(j) = pats.iter().enumerate().position(|(j, p)| {
                     j != i
@@ -263,6 +271,9 @@ fn resource_mismatch(s: &Statement, db: &ActionDb, out: &mut Vec<LintHit>) {
 /// covers every resource of the first.
 fn redundant_statements(policy: &Policy, out: &mut Vec<LintHit>) {
     let st = &policy.statements;
+    if st.len() > MAX_PAIRWISE {
+        return;
+    }
     for (i, a) in st.iter().enumerate() {
         for (j, b) in st.iter().enumerate() {
             if i == j || a.effect.is_none() || a.effect != b.effect || !b.conditions.is_empty() {
