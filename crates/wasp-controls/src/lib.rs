@@ -19,6 +19,10 @@ pub mod kms;
 pub mod lambda;
 pub mod rds;
 pub mod s3;
+// [identity modules]
+// [detection modules]
+// [network and compute modules]
+// [data modules]
 
 /// The Security Pillar area a control belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -182,6 +186,10 @@ pub static REGISTRY: &[Control] = &[
     control!(elb::outdated_tls_policy),
     control!(lambda::deprecated_runtime),
     control!(lambda::plaintext_secret_in_environment),
+    // [identity controls]
+    // [detection controls]
+    // [network and compute controls]
+    // [data controls]
 ];
 
 /// Every registered control, as the review needs to know it.

@@ -3,6 +3,10 @@
 //! Loaders turn source files into [`Node`] trees; source adapters turn those into typed
 //! [`Resource`]s; controls read only the typed model.
 
+pub mod data;
+pub mod detection;
+pub mod identity;
+pub mod network;
 pub mod node;
 pub mod resources;
 pub mod value;
@@ -11,6 +15,10 @@ use std::collections::BTreeSet;
 
 use wasp_core::{FileRef, Location, Pos, ResourceRef};
 
+pub use data::*;
+pub use detection::*;
+pub use identity::*;
+pub use network::*;
 pub use node::{Entry, Map, Node, Ref, V};
 pub use resources::*;
 pub use value::{items, path, value, FromNode, Value, REF_PREFIX};

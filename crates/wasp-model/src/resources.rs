@@ -213,74 +213,59 @@ pub struct ApiStage {
     pub tracing: Value<bool>,
 }
 
-/// The kinds of resource the model knows.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
-    Bucket(Box<Bucket>),
-    SecurityGroup(Box<SecurityGroup>),
-    Role(Box<Principal>),
-    User(Box<Principal>),
-    Group(Box<Principal>),
-    ManagedPolicy(Box<ManagedPolicy>),
-    KmsKey(Box<KmsKey>),
-    Trail(Box<Trail>),
-    Volume(Box<Volume>),
-    Instance(Box<Compute>),
-    LaunchTemplate(Box<Compute>),
-    DbInstance(Box<Database>),
-    DbCluster(Box<Database>),
-    Function(Box<Function>),
-    Listener(Box<Listener>),
-    Table(Box<Table>),
-    ApiStage(Box<ApiStage>),
-    /// A type the model does not normalize (yet). Counted, never checked.
-    Other,
-}
+/// Declares [`Kind`] (one variant per normalized resource type, holding its struct),
+/// [`KindTag`] (the same names without data) and [`Kind::tag`], from one list.
+#[allow(unused_imports)]
+use crate::{data::*, detection::*, identity::*, network::*};
 
-/// Cheap tag of a [`Kind`], for "which kinds does this control apply to".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum KindTag {
-    Bucket,
-    SecurityGroup,
-    Role,
-    User,
-    Group,
-    ManagedPolicy,
-    KmsKey,
-    Trail,
-    Volume,
-    Instance,
-    LaunchTemplate,
-    DbInstance,
-    DbCluster,
-    Function,
-    Listener,
-    Table,
-    ApiStage,
-    Other,
-}
-
-impl Kind {
-    pub fn tag(&self) -> KindTag {
-        match self {
-            Kind::Bucket(_) => KindTag::Bucket,
-            Kind::SecurityGroup(_) => KindTag::SecurityGroup,
-            Kind::Role(_) => KindTag::Role,
-            Kind::User(_) => KindTag::User,
-            Kind::Group(_) => KindTag::Group,
-            Kind::ManagedPolicy(_) => KindTag::ManagedPolicy,
-            Kind::KmsKey(_) => KindTag::KmsKey,
-            Kind::Trail(_) => KindTag::Trail,
-            Kind::Volume(_) => KindTag::Volume,
-            Kind::Instance(_) => KindTag::Instance,
-            Kind::LaunchTemplate(_) => KindTag::LaunchTemplate,
-            Kind::DbInstance(_) => KindTag::DbInstance,
-            Kind::DbCluster(_) => KindTag::DbCluster,
-            Kind::Function(_) => KindTag::Function,
-            Kind::Listener(_) => KindTag::Listener,
-            Kind::Table(_) => KindTag::Table,
-            Kind::ApiStage(_) => KindTag::ApiStage,
-            Kind::Other => KindTag::Other,
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $name:ident($ty:ty)),* $(,)?) => {
+        /// The kinds of resource the model knows.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Kind {
+            $($(#[$doc])* $name(Box<$ty>),)*
+            /// A type the model does not normalize (yet). Counted, never checked.
+            Other,
         }
-    }
+
+        /// Cheap tag of a [`Kind`], for "which kinds does this control apply to".
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum KindTag {
+            $($name,)*
+            Other,
+        }
+
+        impl Kind {
+            pub fn tag(&self) -> KindTag {
+                match self {
+                    $(Kind::$name(_) => KindTag::$name,)*
+                    Kind::Other => KindTag::Other,
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Bucket(Bucket),
+    SecurityGroup(SecurityGroup),
+    Role(Principal),
+    User(Principal),
+    Group(Principal),
+    ManagedPolicy(ManagedPolicy),
+    KmsKey(KmsKey),
+    Trail(Trail),
+    Volume(Volume),
+    Instance(Compute),
+    LaunchTemplate(Compute),
+    DbInstance(Database),
+    DbCluster(Database),
+    Function(Function),
+    Listener(Listener),
+    Table(Table),
+    ApiStage(ApiStage),
+    // [identity kinds] (structs in identity.rs)
+    // [detection kinds] (structs in detection.rs)
+    // [network and compute kinds] (structs in network.rs)
+    // [data kinds] (structs in data.rs)
 }

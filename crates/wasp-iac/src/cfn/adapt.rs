@@ -25,16 +25,34 @@ pub struct Raw {
 }
 
 /// Something one resource contributes to another.
-enum Join {
+pub(super) enum Join {
     BucketPolicy(PolicyDoc),
     Ingress(SgRule),
     Egress(SgRule),
     Policy(PolicyDoc),
     ListenerActions(Vec<ListenerAction>),
+    /// Any other change, applied to the target's kind.
+    Apply(Box<dyn FnOnce(&mut Kind)>),
+}
+
+/// What an area's adapter may use: the resource being adapted, and joins into others.
+pub(super) struct AreaCx<'a> {
+    pub address: &'a str,
+    pub pos: Pos,
+    joins: &'a mut Vec<(Option<To>, Join, Pos)>,
+}
+
+impl AreaCx<'_> {
+    /// Applies `f` to the resource that `target` names (`!Ref X`, `!GetAtt X.Attr`, or a
+    /// physical name), after every resource has been adapted.
+    pub fn join(&mut self, target: Option<&Node>, f: impl FnOnce(&mut Kind) + 'static) {
+        self.joins
+            .push((self::target(target), Join::Apply(Box::new(f)), self.pos));
+    }
 }
 
 /// Reads a typed value at a path of keys below `node`.
-fn at<T: FromNode>(node: &Node, keys: &[&str]) -> Value<T> {
+pub(super) fn at<T: FromNode>(node: &Node, keys: &[&str]) -> Value<T> {
     value(path(Some(node), keys))
 }
 
@@ -178,7 +196,18 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
                     tracing: Value::Absent,
                 }))
             }
-            _ => Kind::Other,
+            ty => {
+                let mut cx = AreaCx {
+                    address: &raw.address,
+                    pos: raw.pos,
+                    joins: &mut joins,
+                };
+                super::identity::adapt(ty, p, &mut cx)
+                    .or_else(|| super::detection::adapt(ty, p, &mut cx))
+                    .or_else(|| super::network::adapt(ty, p, &mut cx))
+                    .or_else(|| super::data::adapt(ty, p, &mut cx))
+                    .unwrap_or(Kind::Other)
+            }
         };
         resources.push(Resource {
             address: raw.address,
@@ -209,6 +238,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
                 p.policies.push(doc)
             }
             (Kind::Listener(l), Join::ListenerActions(a)) => l.rule_actions.extend(a),
+            (kind, Join::Apply(f)) => f(kind),
             _ => {}
         }
     }
@@ -220,7 +250,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
 
 /// What a configuring resource points at: another resource of the template by logical id
 /// (`!Ref X`, `!GetAtt X.Attr`), or a resource by its physical name (`Bucket: my-bucket`).
-enum To {
+pub(super) enum To {
     Address(String),
     Name(String),
 }
@@ -246,7 +276,7 @@ fn physical_name(kind: &Kind) -> Option<&str> {
 }
 
 /// Present (and not null) → known true at its position; absent → absent.
-fn present(node: Option<&Node>) -> Value<bool> {
+pub(super) fn present(node: Option<&Node>) -> Value<bool> {
     match node {
         None => Value::Absent,
         Some(n) if n.is_null() => Value::Absent,
@@ -255,7 +285,7 @@ fn present(node: Option<&Node>) -> Value<bool> {
     }
 }
 
-fn policy_doc(p: &Node, key: &str, name: &str, joined_from: Option<&str>) -> PolicyDoc {
+pub(super) fn policy_doc(p: &Node, key: &str, name: &str, joined_from: Option<&str>) -> PolicyDoc {
     let node = p.get(key);
     PolicyDoc {
         name: name.to_string(),

@@ -5,6 +5,10 @@
 //! known types into typed model kinds ([`adapt`]).
 
 pub mod adapt;
+mod data;
+mod detection;
+mod identity;
+mod network;
 pub mod resolve;
 
 use std::path::Path;

@@ -28,7 +28,7 @@ pub(crate) struct RawRes {
 
 /// Follows keys through nested blocks (a sequence of blocks counts as its first block).
 /// An unknown on the way is returned itself.
-fn dig<'n>(n: &'n Node, keys: &[&str]) -> Option<&'n Node> {
+pub(super) fn dig<'n>(n: &'n Node, keys: &[&str]) -> Option<&'n Node> {
     let mut cur = n;
     for k in keys {
         if let V::Seq(s) = &cur.v {
@@ -44,7 +44,7 @@ fn dig<'n>(n: &'n Node, keys: &[&str]) -> Option<&'n Node> {
 }
 
 /// The blocks of type `k`: each item of a sequence, or a single map; unknown yields itself.
-fn blocks<'n>(n: &'n Node, k: &str) -> Vec<&'n Node> {
+pub(super) fn blocks<'n>(n: &'n Node, k: &str) -> Vec<&'n Node> {
     match n.get(k) {
         None => Vec::new(),
         Some(b) => match &b.v {
@@ -55,15 +55,15 @@ fn blocks<'n>(n: &'n Node, k: &str) -> Vec<&'n Node> {
     }
 }
 
-fn vstr(n: &Node, keys: &[&str]) -> Value<String> {
+pub(super) fn vstr(n: &Node, keys: &[&str]) -> Value<String> {
     value(dig(n, keys))
 }
-fn vbool(n: &Node, keys: &[&str]) -> Value<bool> {
+pub(super) fn vbool(n: &Node, keys: &[&str]) -> Value<bool> {
     value(dig(n, keys))
 }
 
 /// "A block of this type is present": known true at the block, unknown if the block is.
-fn present(n: &Node, k: &str) -> Value<bool> {
+pub(super) fn present(n: &Node, k: &str) -> Value<bool> {
     match blocks(n, k).first() {
         None => Value::Absent,
         Some(b) if b.is_unknown() => Value::Unknown(why(b).into(), b.pos),
@@ -72,11 +72,11 @@ fn present(n: &Node, k: &str) -> Value<bool> {
 }
 
 /// A string value compared to `Enabled` (S3's status strings).
-fn enabled(n: Option<&Node>) -> Value<bool> {
+pub(super) fn enabled(n: Option<&Node>) -> Value<bool> {
     value::<String>(n).map(|s| s.eq_ignore_ascii_case("enabled"))
 }
 
-fn policy_doc(name: &str, n: Option<&Node>) -> Option<PolicyDoc> {
+pub(super) fn policy_doc(name: &str, n: Option<&Node>) -> Option<PolicyDoc> {
     let document = policy_value(n);
     let pos = document.pos()?;
     Some(PolicyDoc {
@@ -87,7 +87,7 @@ fn policy_doc(name: &str, n: Option<&Node>) -> Option<PolicyDoc> {
     })
 }
 
-fn lower(v: Value<String>) -> Value<String> {
+pub(super) fn lower(v: Value<String>) -> Value<String> {
     v.map(|s| {
         let s = s.to_ascii_lowercase();
         if s == "all" {
@@ -396,7 +396,11 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
             access_logging: present(b, "access_log_settings"),
             tracing: Value::Absent,
         })),
-        _ => Kind::Other,
+        t => super::identity::own_kind(t, b, plan)
+            .or_else(|| super::detection::own_kind(t, b, plan))
+            .or_else(|| super::network::own_kind(t, b, plan))
+            .or_else(|| super::data::own_kind(t, b, plan))
+            .unwrap_or(Kind::Other),
     }
 }
 
@@ -437,13 +441,14 @@ fn public_grants(grants: Vec<&Node>) -> Vec<Pos> {
 }
 
 /// Lookup tables for joins.
-struct Index {
+pub(crate) struct Index {
     by_addr: HashMap<String, usize>,
     by_name: HashMap<(KindTag, String), usize>,
 }
 
 impl Index {
-    fn find(&self, n: Option<&Node>, tag: KindTag, kinds: &[Kind]) -> Option<usize> {
+    /// The index of the resource of kind `tag` that `n` refers to (by reference or name).
+    pub(super) fn find(&self, n: Option<&Node>, tag: KindTag, kinds: &[Kind]) -> Option<usize> {
         let n = n?;
         let i = match &n.v {
             V::Ref(r) => *self.by_addr.get(&*r.target)?,
@@ -470,6 +475,7 @@ pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>)
         let name = match &kinds[i] {
             Kind::Bucket(b) => b.name.known().cloned(),
             Kind::Role(p) | Kind::User(p) | Kind::Group(p) => p.name.known().cloned(),
+            // [names of other kinds that sub-resources may name]
             _ => None,
         };
         if let Some(n) = name {
@@ -504,7 +510,7 @@ fn bucket_mut(kinds: &mut [Kind], i: usize) -> &mut Bucket {
     }
 }
 
-fn set<T>(slot: &mut Value<T>, v: Value<T>) {
+pub(super) fn set<T>(slot: &mut Value<T>, v: Value<T>) {
     if !v.is_absent() {
         *slot = v;
     }
@@ -687,7 +693,12 @@ fn join(r: &RawRes, ix: &Index, kinds: &mut [Kind]) {
                 }
             }
         }
-        _ => {}
+        _ => {
+            let _ = super::identity::join(r, ix, kinds)
+                || super::detection::join(r, ix, kinds)
+                || super::network::join(r, ix, kinds)
+                || super::data::join(r, ix, kinds);
+        }
     }
 }
 
