@@ -9,6 +9,7 @@ use serde::Serialize;
 use wasp_core::{ControlSummary, Pos, Severity};
 use wasp_model::{KindTag, Model, Resource};
 
+pub mod docs;
 mod helpers;
 
 pub mod cloudtrail;

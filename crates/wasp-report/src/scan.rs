@@ -18,6 +18,8 @@ pub struct ScanView<'a> {
     pub files_scanned: usize,
     pub resources: usize,
     pub fail_on: Severity,
+    /// JSON: also list the passing checks (`passed`).
+    pub include_passed: bool,
 }
 
 impl ScanView<'_> {
@@ -131,6 +133,8 @@ struct JsonScan<'a> {
     summary: Summary,
     findings: &'a [Finding],
     unknown: Vec<&'a CheckResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passed: Option<Vec<&'a CheckResult>>,
     errors: &'a [InputError],
 }
 
@@ -180,6 +184,12 @@ pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
         },
         findings: v.findings,
         unknown: v.unknowns().collect(),
+        passed: v.include_passed.then(|| {
+            v.results
+                .iter()
+                .filter(|r| r.status == Status::Pass)
+                .collect()
+        }),
         errors: v.errors,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

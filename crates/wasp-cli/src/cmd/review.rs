@@ -106,6 +106,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             files_scanned: report.files_scanned,
             resources: report.resources,
             fail_on: wasp_core::Severity::Critical,
+            include_passed: false,
         };
         let mut err = std::io::stderr().lock();
         render_scan_errors(&view, &mut err, Style { color: false }, false)?;

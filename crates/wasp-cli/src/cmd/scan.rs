@@ -44,7 +44,8 @@ pub struct ScanArgs {
     )]
     pub format: ScanFormat,
 
-    /// List the checks that could not be decided statically (unknown values).
+    /// List the checks that could not be decided statically (unknown values); with
+    /// `--format json`, also list the passing checks (`passed`).
     #[arg(long, short = 'v', help_heading = "Output")]
     pub verbose: bool,
 
@@ -63,6 +64,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         files_scanned: report.files_scanned,
         resources: report.resources,
         fail_on: args.fail_on,
+        include_passed: args.verbose,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

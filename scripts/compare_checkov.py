@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Compares wasp with Checkov, control by control, on the same inputs.
+
+For every wasp control that names a Checkov equivalent (its `references`), both tools scan the
+inputs; each (file, resource) pair one of them checked is classed as: both fail, wasp only,
+Checkov only, both pass. Resources are matched by file and logical id / Terraform address.
+
+Usage: scripts/compare_checkov.py PATH... [--out docs/checkov-comparison-data.md]
+Needs the release binary (built here) and the pinned Checkov (scripts/install-checkov.sh).
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(cmd):
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+
+
+def norm(path, base):
+    p = Path(path)
+    if not p.is_absolute():
+        p = (Path(base) / str(path).lstrip("/")).resolve()
+    return str(p.resolve())
+
+
+def wasp_results(paths):
+    """(file, address) -> {control_id: status} from wasp's JSON plus its pass list."""
+    out = collections.defaultdict(dict)
+    for path in paths:
+        r = run([str(ROOT / "target/release/wasp"), "scan", "--format", "json", "--fail-on", "critical", "--verbose", str(path)])
+        doc = json.loads(r.stdout)
+        for f in doc["findings"]:
+            out[(norm(f["location"]["file"], ROOT), f["resource"]["address"])][f["control_id"]] = "fail"
+        for u in doc["unknown"]:
+            out[(norm(u["location"]["file"], ROOT), u["resource"]["address"])][u["control_id"]] = "unknown"
+        for p in doc.get("passed", []):
+            out[(norm(p["location"]["file"], ROOT), p["resource"]["address"])][p["control_id"]] = "pass"
+    return out
+
+
+def checkov_results(paths):
+    """(file, address) -> {check_id: status}."""
+    out = collections.defaultdict(dict)
+    exe = str(ROOT / ".venv-checkov/bin/checkov")
+    for path in paths:
+        for framework in ("cloudformation", "terraform"):
+            r = run([exe, "-d", str(path), "--framework", framework, "-o", "json", "--quiet", "--skip-download", "--compact"])
+            if not r.stdout.strip():
+                continue
+            docs = json.loads(r.stdout)
+            if isinstance(docs, dict):
+                docs = [docs]
+            for doc in docs:
+                res = doc.get("results", {}) if isinstance(doc, dict) else {}
+                for status, key in (("fail", "failed_checks"), ("pass", "passed_checks")):
+                    for c in res.get(key, []):
+                        resource = c.get("resource", "")
+                        if framework == "cloudformation" and "." in resource:
+                            resource = resource.split(".", 1)[1]
+                        f = norm(c.get("file_abs_path") or c.get("file_path"), path)
+                        out[(f, resource)][c["check_id"]] = status
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    run(["cargo", "build", "--release", "-q", "-p", "wasp-cli"])
+    rules = json.loads(run([str(ROOT / "target/release/wasp"), "rules", "--format", "json"]).stdout)["controls"]
+    mapping = {
+        r["id"]: [x["id"] for x in r["references"] if x["framework"] == "Checkov"]
+        for r in rules
+    }
+    mapping = {k: v for k, v in mapping.items() if v}
+    w = wasp_results(a.paths)
+    c = checkov_results(a.paths)
+    rows = []
+    examples = {}
+    for control, checks in sorted(mapping.items()):
+        counts = collections.Counter()
+        for key in set(w) | set(c):
+            ws = w.get(key, {}).get(control)
+            cs = [c.get(key, {}).get(x) for x in checks]
+            cs = [s for s in cs if s]
+            if ws is None and not cs:
+                continue
+            cf = "fail" in cs
+            if ws == "unknown":
+                counts["wasp unknown"] += 1
+            elif ws == "fail" and cf:
+                counts["both fail"] += 1
+            elif ws == "fail" and not cs:
+                counts["wasp fail, Checkov n/a"] += 1
+            elif ws == "fail":
+                counts["wasp only"] += 1
+                examples.setdefault((control, "wasp only"), key)
+            elif cf and ws is None:
+                counts["Checkov fail, wasp n/a"] += 1
+                examples.setdefault((control, "Checkov fail, wasp n/a"), key)
+            elif cf:
+                counts["Checkov only"] += 1
+                examples.setdefault((control, "Checkov only"), key)
+            elif ws == "pass" and cs:
+                counts["both pass"] += 1
+        rows.append((control, ",".join(checks), counts))
+    cols = ["both fail", "both pass", "wasp only", "Checkov only", "wasp fail, Checkov n/a", "Checkov fail, wasp n/a", "wasp unknown"]
+    lines = ["| control | Checkov | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
+    for control, checks, counts in rows:
+        lines.append(f"| {control} | {checks} | " + " | ".join(str(counts.get(k, 0)) for k in cols) + " |")
+    lines += ["", "First example of each disagreement:", ""]
+    for (control, kind), (f, addr) in sorted(examples.items()):
+        lines.append(f"- {control} {kind}: `{os.path.relpath(f, ROOT)}` `{addr}`")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if a.out:
+        Path(a.out).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
