@@ -88,3 +88,19 @@ pub fn attr(
         wasp_model::SourceFormat::Terraform | wasp_model::SourceFormat::TerraformPlan => terraform,
     }
 }
+
+/// Does a variable name say it holds a secret (`DB_PASSWORD`, `apiKey`)? Whole words only, as
+/// the Lambda environment control decides it.
+pub(crate) fn secret_name(name: &str) -> bool {
+    crate::lambda::plaintext_secret_in_environment::secret_name(name)
+}
+
+/// Does a value hold what looks like an AWS access key id or a private key?
+pub(crate) fn secret_value(v: &str) -> bool {
+    crate::lambda::plaintext_secret_in_environment::SECRET_VALUE.is_match(v)
+}
+
+/// A value that points at a secret store (an ARN, a dynamic reference) instead of holding one.
+pub(crate) fn secret_reference(v: &str) -> bool {
+    crate::lambda::plaintext_secret_in_environment::is_reference(v)
+}

@@ -21,9 +21,62 @@ pub mod lambda;
 pub mod rds;
 pub mod s3;
 // [identity modules]
+pub mod cognito;
+pub mod secrets;
 // [detection modules]
+#[path = "apigateway/access_logging_disabled.rs"]
+pub mod apigateway_access_logging_disabled;
+#[path = "apigateway/cache_unencrypted.rs"]
+pub mod apigateway_cache_unencrypted;
+#[path = "apigateway/execution_logging_disabled.rs"]
+pub mod apigateway_execution_logging_disabled;
+#[path = "apigateway/xray_tracing_disabled.rs"]
+pub mod apigateway_xray_tracing_disabled;
+#[path = "cloudfront/logging_disabled.rs"]
+pub mod cloudfront_logging_disabled;
+pub mod config;
+mod detection_support;
+#[path = "elb/access_logs_disabled.rs"]
+pub mod elb_access_logs_disabled;
+#[path = "elb/desync_mitigation_monitor.rs"]
+pub mod elb_desync_mitigation_monitor;
+#[path = "elb/drop_invalid_headers_disabled.rs"]
+pub mod elb_drop_invalid_headers_disabled;
+pub mod guardduty;
+pub mod logs;
+pub mod securityhub;
+#[path = "vpc/flow_log_traffic_not_all.rs"]
+pub mod vpc_flow_log_traffic_not_all;
+#[path = "vpc/flow_logs_disabled.rs"]
+pub mod vpc_flow_logs_disabled;
+#[path = "waf/web_acl_logging_disabled.rs"]
+pub mod waf_web_acl_logging_disabled;
 // [network and compute modules]
+pub mod codebuild;
+pub mod ecr;
+pub mod ecs;
+pub mod eks;
+mod net_support;
+pub mod ssm;
+pub mod vpc;
+pub mod waf;
 // [data modules]
+pub mod acm;
+pub mod apigateway;
+pub mod backup;
+pub mod cloudfront;
+mod data_support;
+pub mod dms;
+pub mod dynamodb;
+pub mod efs;
+pub mod elasticache;
+pub mod firehose;
+pub mod kinesis;
+pub mod mq;
+pub mod opensearch;
+pub mod redshift;
+pub mod sns;
+pub mod sqs;
 
 /// The Security Pillar area a control belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -188,9 +241,177 @@ pub static REGISTRY: &[Control] = &[
     control!(lambda::deprecated_runtime),
     control!(lambda::plaintext_secret_in_environment),
     // [identity controls]
+    control!(iam::principal_admin_equivalent),
+    control!(iam::principal_privilege_escalation),
+    control!(iam::policy_permissions_management),
+    control!(iam::policy_credentials_exposure),
+    control!(iam::policy_data_exfiltration),
+    control!(iam::policy_write_on_all_resources),
+    control!(iam::policy_allow_not_action),
+    control!(iam::policy_allow_not_resource),
+    control!(iam::policy_service_wildcard),
+    control!(iam::policy_passrole_on_all_resources),
+    control!(iam::role_trust_public),
+    control!(iam::role_trust_oidc_unrestricted),
+    control!(iam::role_trust_cross_account_without_external_id),
+    control!(iam::role_trust_service_without_source),
+    control!(iam::user_inline_policy),
+    control!(iam::user_managed_policy),
+    control!(iam::user_console_without_mfa),
+    control!(iam::user_plaintext_console_password),
+    control!(iam::user_access_key),
+    control!(iam::password_policy_min_length),
+    control!(iam::password_policy_reuse),
+    control!(iam::password_policy_complexity),
+    control!(iam::password_policy_expiry),
+    control!(iam::policy_delegated_creation_without_boundary),
+    control!(secrets::rotation_disabled),
+    control!(secrets::rotation_interval_too_long),
+    control!(secrets::uses_aws_managed_key),
+    control!(secrets::plaintext_value),
+    control!(secrets::policy_public_access),
+    control!(secrets::ssm_parameter_not_secure_string),
+    control!(cognito::user_pool_mfa_disabled),
+    control!(cognito::user_pool_threat_protection_disabled),
+    control!(cognito::user_pool_weak_password_policy),
+    control!(cognito::identity_pool_unauthenticated),
     // [detection controls]
+    control!(cloudtrail::no_cloudwatch_logs),
+    control!(cloudtrail::logging_stopped),
+    control!(cloudtrail::s3_object_events_not_logged),
+    control!(cloudtrail::management_events_not_logged),
+    control!(cloudtrail::global_service_events_excluded),
+    control!(cloudtrail::sns_notification_missing),
+    control!(cloudtrail::bucket_access_logging_disabled),
+    control!(config::recorder_not_all_resources),
+    control!(config::recorder_excludes_global_resources),
+    control!(config::recorder_not_recording),
+    control!(config::aggregator_not_all_regions),
+    control!(guardduty::detector_disabled),
+    control!(guardduty::s3_protection_disabled),
+    control!(guardduty::eks_audit_logs_disabled),
+    control!(guardduty::malware_protection_disabled),
+    control!(guardduty::rds_protection_disabled),
+    control!(guardduty::lambda_protection_disabled),
+    control!(guardduty::runtime_monitoring_disabled),
+    control!(guardduty::finding_frequency_six_hours),
+    control!(securityhub::no_standard_enabled),
+    control!(securityhub::auto_enable_controls_disabled),
+    control!(vpc_flow_logs_disabled),
+    control!(vpc_flow_log_traffic_not_all),
+    control!(elb_access_logs_disabled),
+    control!(elb_drop_invalid_headers_disabled),
+    control!(elb_desync_mitigation_monitor),
+    control!(apigateway_access_logging_disabled),
+    control!(apigateway_execution_logging_disabled),
+    control!(apigateway_xray_tracing_disabled),
+    control!(apigateway_cache_unencrypted),
+    control!(cloudfront_logging_disabled),
+    control!(waf_web_acl_logging_disabled),
+    control!(logs::retention_under_one_year),
+    control!(logs::log_group_not_encrypted_with_kms),
     // [network and compute controls]
+    control!(ec2::sg_nonweb_ports_open_to_internet),
+    control!(ec2::default_security_group_has_rules),
+    control!(ec2::sg_unrestricted_egress),
+    control!(ec2::sg_rule_without_description),
+    control!(ec2::instance_without_instance_profile),
+    control!(ec2::metadata_hop_limit_above_one),
+    control!(ec2::transit_gateway_auto_accepts_attachments),
+    control!(ec2::user_data_secret),
+    control!(vpc::nacl_admin_ports_open_to_internet),
+    control!(vpc::subnet_auto_assigns_public_ip),
+    control!(vpc::endpoint_policy_unrestricted),
+    control!(vpc::network_firewall_default_action_pass),
+    control!(vpc::network_firewall_policy_without_rule_groups),
+    control!(waf::alb_without_waf),
+    control!(eks::public_endpoint_unrestricted),
+    control!(eks::secrets_not_encrypted_with_cmk),
+    control!(eks::control_plane_logging_disabled),
+    control!(ecs::privileged_container),
+    control!(ecs::container_runs_as_root),
+    control!(ecs::writable_root_filesystem),
+    control!(ecs::host_network_mode),
+    control!(ecs::host_pid_mode),
+    control!(ecs::plaintext_secret_in_environment),
+    control!(ecs::cluster_container_insights_disabled),
+    control!(ecs::service_assigns_public_ip),
+    control!(ecr::scan_on_push_disabled),
+    control!(ecr::tags_mutable),
+    control!(ecr::repository_policy_public),
+    control!(lambda::function_url_auth_none),
+    control!(lambda::not_in_vpc),
+    control!(lambda::code_signing_disabled),
+    control!(lambda::permission_public),
+    control!(lambda::permission_service_without_source),
+    control!(codebuild::privileged_mode),
+    control!(codebuild::plaintext_secret_in_environment),
+    control!(codebuild::source_credentials_in_url),
+    control!(codebuild::artifacts_unencrypted),
+    control!(ssm::document_public),
     // [data controls]
+    control!(cloudfront::viewer_protocol_allows_http),
+    control!(cloudfront::outdated_viewer_tls),
+    control!(cloudfront::origin_allows_http),
+    control!(cloudfront::origin_deprecated_ssl),
+    control!(cloudfront::default_root_object_missing),
+    control!(cloudfront::s3_origin_without_access_control),
+    control!(s3::bucket_object_lock_disabled),
+    control!(s3::bucket_mfa_delete_disabled),
+    control!(s3::bucket_policy_public),
+    control!(s3::bucket_policy_cross_account),
+    control!(s3::bucket_not_encrypted_with_cmk),
+    control!(s3::bucket_lifecycle_missing),
+    control!(rds::deletion_protection_disabled),
+    control!(rds::backup_retention_too_short),
+    control!(rds::iam_authentication_disabled),
+    control!(rds::auto_minor_version_upgrade_disabled),
+    control!(rds::not_encrypted_with_cmk),
+    control!(rds::copy_tags_to_snapshot_disabled),
+    control!(rds::transport_encryption_not_enforced),
+    control!(dynamodb::point_in_time_recovery_disabled),
+    control!(dynamodb::not_encrypted_with_cmk),
+    control!(dynamodb::deletion_protection_disabled),
+    control!(efs::not_encrypted),
+    control!(efs::tls_not_enforced),
+    control!(elasticache::at_rest_encryption_disabled),
+    control!(elasticache::transit_encryption_disabled),
+    control!(elasticache::auth_disabled),
+    control!(elasticache::automatic_backups_disabled),
+    control!(redshift::cluster_not_encrypted),
+    control!(redshift::cluster_publicly_accessible),
+    control!(redshift::ssl_not_required),
+    control!(redshift::enhanced_vpc_routing_disabled),
+    control!(opensearch::encryption_at_rest_disabled),
+    control!(opensearch::node_to_node_encryption_disabled),
+    control!(opensearch::https_not_enforced),
+    control!(opensearch::outdated_tls_policy),
+    control!(opensearch::not_in_vpc),
+    control!(opensearch::fine_grained_access_control_disabled),
+    control!(opensearch::access_policy_public),
+    control!(sns::topic_not_encrypted),
+    control!(sns::topic_policy_public),
+    control!(sqs::queue_not_encrypted),
+    control!(sqs::queue_policy_public),
+    control!(kinesis::stream_not_encrypted),
+    control!(firehose::delivery_stream_not_encrypted),
+    control!(backup::vault_not_encrypted_with_cmk),
+    control!(backup::vault_lock_missing),
+    control!(kms::key_policy_public),
+    control!(kms::deletion_window_short),
+    control!(ec2::ebs_snapshot_unencrypted),
+    control!(ec2::ebs_default_encryption_disabled),
+    control!(ec2::ebs_volume_not_encrypted_with_cmk),
+    control!(elb::classic_listener_not_encrypted),
+    control!(elb::classic_outdated_ssl_policy),
+    control!(apigateway::domain_outdated_tls_policy),
+    control!(acm::certificate_weak_key),
+    control!(acm::certificate_transparency_logging_disabled),
+    control!(acm::certificate_email_validation),
+    control!(dms::replication_instance_public),
+    control!(dms::endpoint_ssl_disabled),
+    control!(mq::broker_publicly_accessible),
+    control!(mq::broker_not_encrypted_with_cmk),
 ];
 
 /// Every registered control, as the review needs to know it.

@@ -402,7 +402,7 @@ fn other_kinds_are_normalized() {
         panic!()
     };
     assert!(s2.access_logging.is_absent());
-    assert!(matches!(res(m, "aws_sqs_queue.q").kind, Kind::Other));
+    assert!(matches!(res(m, "aws_sqs_queue.q").kind, Kind::Queue(_)));
 }
 
 // ---- modules -----------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ pub struct Bucket {
     pub mfa_delete: Value<bool>,
     pub logging: Value<bool>,
     pub object_lock: Value<bool>,
+    /// A lifecycle configuration with at least one rule.
+    pub lifecycle: Value<bool>,
 }
 
 /// The four settings of an S3 public access block; absent ones default to false.
@@ -64,6 +66,7 @@ pub struct SgRule {
     pub cidr_ipv6: Value<String>,
     /// Source security group, prefix list: not the open internet.
     pub source_group: Value<String>,
+    pub description: Value<String>,
     pub pos: Pos,
 }
 
@@ -76,6 +79,11 @@ pub struct SecurityGroup {
     /// Rules come from a source that cannot be enumerated statically (a `dynamic` block over
     /// an unknown collection): the reason.
     pub rules_unknown: Option<(String, Pos)>,
+    /// The default security group of a VPC (`aws_default_security_group`).
+    pub is_default: bool,
+    /// AWS adds its allow-all egress rule (IPv4, and IPv6 where the VPC has it): a
+    /// CloudFormation group that declares no `SecurityGroupEgress`.
+    pub implicit_egress_all: bool,
 }
 
 /// IAM role, user or group: the principal's own policies joined in.
@@ -91,6 +99,18 @@ pub struct Principal {
     pub permissions_boundary: Value<String>,
     /// Users: a console password (login profile) is configured.
     pub login_profile: Value<bool>,
+    /// Users: the initial console password as the source writes it (`LoginProfile.Password`).
+    pub login_password: Value<String>,
+    /// Users: the generated console password is kept unencrypted in the deployment state
+    /// (Terraform login profile without `pgp_key`).
+    pub login_password_in_state: Value<bool>,
+    /// Users: the groups they belong to (`Groups`, group memberships joined in).
+    pub groups: Vec<crate::identity::Link>,
+    /// Managed policies of the same template or module attached by reference
+    /// (`ManagedPolicyArns: [!Ref P]`), when not joined in as documents.
+    pub managed_policy_refs: Vec<crate::identity::Link>,
+    /// The permissions boundary when it is a policy of the same template or module.
+    pub permissions_boundary_ref: Option<crate::identity::Link>,
 }
 
 /// A customer managed IAM policy (`AWS::IAM::ManagedPolicy`, `aws_iam_policy`) or a standalone
@@ -106,6 +126,8 @@ pub struct KmsKey {
     /// `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, ...
     pub key_spec: Value<String>,
     pub policy: Option<PolicyDoc>,
+    /// Waiting period, in days, before a key scheduled for deletion is deleted (7-30, default 30).
+    pub deletion_window: Value<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -115,6 +137,16 @@ pub struct Trail {
     pub kms_key: Value<String>,
     pub cloudwatch_logs_group: Value<String>,
     pub is_logging: Value<bool>,
+    /// The bucket the trail delivers its log files to.
+    pub s3_bucket: Option<Link>,
+    /// Events of global services (IAM, STS, CloudFront). Defaults to true.
+    pub include_global_service_events: Value<bool>,
+    /// SNS topic notified of each log file delivery.
+    pub sns_topic: Value<String>,
+    pub event_selectors: Vec<EventSelector>,
+    pub advanced_event_selectors: Vec<AdvancedEventSelector>,
+    /// Selectors come from a source that cannot be enumerated statically (the reason).
+    pub selectors_unknown: Option<(String, Pos)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -130,6 +162,8 @@ pub struct Metadata {
     pub http_tokens: Value<String>,
     /// `enabled` or `disabled`.
     pub http_endpoint: Value<String>,
+    /// Network hops a metadata response may travel (`HttpPutResponseHopLimit`).
+    pub hop_limit: Value<i64>,
     pub pos: Option<Pos>,
 }
 
@@ -150,6 +184,9 @@ pub struct Compute {
     pub block_devices: Vec<BlockDevice>,
     /// An instance launched from a launch template inherits what it does not set.
     pub launch_template: Value<String>,
+    /// Detailed (one-minute) CloudWatch monitoring. Defaults: off for instances and launch
+    /// templates, on for launch configurations.
+    pub monitoring: Value<bool>,
 }
 
 /// RDS DB instance or Aurora/RDS cluster.
@@ -164,6 +201,12 @@ pub struct Database {
     pub iam_auth: Value<bool>,
     /// Instances of a cluster take encryption from the cluster.
     pub cluster: Value<String>,
+    pub engine_version: Value<String>,
+    pub auto_minor_version_upgrade: Value<bool>,
+    pub copy_tags_to_snapshot: Value<bool>,
+    /// The DB parameter group (instances) or DB cluster parameter group (clusters): its name,
+    /// or a reference to it.
+    pub parameter_group: Value<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -175,6 +218,8 @@ pub struct Function {
     pub role: Value<String>,
     pub kms_key: Value<String>,
     pub code_signing: Value<String>,
+    /// SAM `FunctionUrlConfig.AuthType`: a function URL declared on the function itself.
+    pub url_auth_type: Value<String>,
 }
 
 /// A load balancer listener action.
@@ -204,6 +249,7 @@ pub struct Table {
     pub sse_enabled: Value<bool>,
     pub kms_key: Value<String>,
     pub point_in_time_recovery: Value<bool>,
+    pub deletion_protection: Value<bool>,
 }
 
 /// API Gateway REST or HTTP API stage (or an API whose stage is implicit, as in SAM).
@@ -211,6 +257,18 @@ pub struct Table {
 pub struct ApiStage {
     pub access_logging: Value<bool>,
     pub tracing: Value<bool>,
+    /// A REST API stage (API Gateway v1); false for HTTP and WebSocket API stages (v2).
+    pub rest: bool,
+    pub stage_name: Value<String>,
+    /// The API the stage belongs to.
+    pub api: Option<Link>,
+    /// REST: a cache cluster is provisioned for the stage. Defaults to false.
+    pub cache_cluster: Value<bool>,
+    /// REST: method settings, with `aws_api_gateway_method_settings` joined in; v2: the
+    /// default route settings, as one setting for all routes.
+    pub method_settings: Vec<MethodSetting>,
+    /// Method settings come from a source that cannot be enumerated statically (the reason).
+    pub method_settings_unknown: Option<(String, Pos)>,
 }
 
 /// Declares [`Kind`] (one variant per normalized resource type, holding its struct),
@@ -265,7 +323,61 @@ kinds! {
     Table(Table),
     ApiStage(ApiStage),
     // [identity kinds] (structs in identity.rs)
+    AccessKey(AccessKey),
+    AccountPasswordPolicy(AccountPasswordPolicy),
+    Secret(Secret),
+    SsmParameter(SsmParameter),
+    UserPool(UserPool),
+    IdentityPool(IdentityPool),
+    OidcProvider(OidcProvider),
     // [detection kinds] (structs in detection.rs)
+    ConfigRecorder(ConfigRecorder),
+    ConfigDeliveryChannel(ConfigDeliveryChannel),
+    ConfigAggregator(ConfigAggregator),
+    Detector(Detector),
+    SecurityHub(SecurityHub),
+    HubStandard(HubStandard),
+    Vpc(Vpc),
+    FlowLog(FlowLog),
+    LoadBalancer(LoadBalancer),
+    LogGroup(LogGroup),
+    WebAcl(WebAcl),
     // [network and compute kinds] (structs in network.rs)
+    LaunchConfiguration(Compute),
+    NetworkAcl(NetworkAcl),
+    Subnet(Subnet),
+    VpcEndpoint(VpcEndpoint),
+    WebAclAssociation(WebAclAssociation),
+    EksCluster(EksCluster),
+    TaskDefinition(TaskDefinition),
+    EcsCluster(EcsCluster),
+    EcrRepository(EcrRepository),
+    RegistryScanning(RegistryScanning),
+    BuildProject(BuildProject),
+    SsmDocument(SsmDocument),
+    TransitGateway(TransitGateway),
+    EcsService(EcsService),
+    FirewallPolicy(FirewallPolicy),
+    FunctionUrl(FunctionUrl),
+    LambdaPermission(LambdaPermission),
     // [data kinds] (structs in data.rs)
+    Distribution(Distribution),
+    FileSystem(FileSystem),
+    CacheGroup(CacheGroup),
+    Warehouse(Warehouse),
+    ParameterGroup(ParameterGroup),
+    SearchDomain(SearchDomain),
+    Topic(Topic),
+    Queue(Queue),
+    Stream(Stream),
+    DeliveryStream(DeliveryStream),
+    BackupVault(BackupVault),
+    Certificate(Certificate),
+    ApiDomain(ApiDomain),
+    ReplicationInstance(ReplicationInstance),
+    DmsEndpoint(DmsEndpoint),
+    Broker(Broker),
+    Snapshot(Snapshot),
+    EbsDefaultEncryption(EbsDefaultEncryption),
+    ClassicLoadBalancer(ClassicLoadBalancer),
 }

@@ -11,11 +11,15 @@ pub static META: Meta = Meta {
     severity: Severity::High,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
-    kinds: &[KindTag::Instance, KindTag::LaunchTemplate],
-    references: &[fsbp("EC2.8"), checkov("CKV_AWS_79")],
+    kinds: &[
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
+    references: &[fsbp("EC2.8"), fsbp("AutoScaling.3"), checkov("CKV_AWS_79")],
     remediation: "Set MetadataOptions HttpTokens to required (or disable the metadata endpoint).",
     doc: r#"## What it checks
-That instances and launch templates set `HttpTokens: required` in their metadata options, or
+That instances, launch templates and launch configurations set `HttpTokens: required` in their metadata options, or
 disable the metadata endpoint. An instance launched from a launch template of the same source
 is judged by the template.
 
@@ -48,7 +52,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             }
             c
         }
-        Kind::LaunchTemplate(c) => c,
+        Kind::LaunchTemplate(c) | Kind::LaunchConfiguration(c) => c,
         _ => return vec![],
     };
     if let Value::Known(e, _) = &c.metadata.http_endpoint {

@@ -11,12 +11,21 @@ pub static META: Meta = Meta {
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
-    kinds: &[KindTag::Instance, KindTag::LaunchTemplate],
-    references: &[fsbp("EC2.9"), checkov("CKV_AWS_88")],
+    kinds: &[
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
+    references: &[
+        fsbp("EC2.9"),
+        fsbp("AutoScaling.5"),
+        checkov("CKV_AWS_88"),
+        checkov("CKV_AWS_389"),
+    ],
     remediation: "Set AssociatePublicIpAddress to false and reach the instance through a load balancer or Session Manager.",
     doc: r#"## What it checks
-That instances and launch templates do not explicitly associate a public IP address with their
-network interfaces.
+That instances, launch templates and launch configurations do not explicitly associate a
+public IP address with their network interfaces.
 
 ## Why it matters
 An instance with a public address sits directly on the internet: one security group mistake
@@ -43,7 +52,7 @@ resource "aws_instance" "app" {
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {
-        Kind::Instance(c) | Kind::LaunchTemplate(c) => {
+        Kind::Instance(c) | Kind::LaunchTemplate(c) | Kind::LaunchConfiguration(c) => {
             // Unset depends on the subnet's auto-assign setting, which is its own concern.
             vec![must_be_false(
                 &c.associate_public_ip,

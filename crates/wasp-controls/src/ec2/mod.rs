@@ -1,13 +1,25 @@
 //! Amazon EC2: security groups, instances, launch templates, EBS volumes.
 
+pub mod ebs_default_encryption_disabled;
+pub mod ebs_snapshot_unencrypted;
 pub mod ebs_unencrypted;
+pub mod ebs_volume_not_encrypted_with_cmk;
 pub mod imdsv2_not_required;
 pub mod instance_public_ip;
 pub mod sg_admin_ports_open_to_internet;
 pub mod sg_all_traffic_open_to_internet;
 pub mod sg_database_ports_open_to_internet;
+// Network and compute area.
+pub mod default_security_group_has_rules;
+pub mod instance_without_instance_profile;
+pub mod metadata_hop_limit_above_one;
+pub mod sg_nonweb_ports_open_to_internet;
+pub mod sg_rule_without_description;
+pub mod sg_unrestricted_egress;
+pub mod transit_gateway_auto_accepts_attachments;
+pub mod user_data_secret;
 
-use wasp_model::{Kind, Resource, SecurityGroup, SgRule, Value};
+use wasp_model::{Compute, Kind, Resource, SecurityGroup, SgRule, Value};
 
 use crate::helpers::{fail, is_world, unknown};
 use crate::Outcome;
@@ -15,6 +27,22 @@ use crate::Outcome;
 pub(crate) fn group(res: &Resource) -> Option<&SecurityGroup> {
     match &res.kind {
         Kind::SecurityGroup(g) => Some(g),
+        _ => None,
+    }
+}
+
+/// The compute settings of an instance, launch template or launch configuration. An instance
+/// launched from a launch template that does not set `setting` itself takes it from the
+/// template, which is judged on its own: `None` then.
+pub(crate) fn compute<T>(
+    res: &Resource,
+    setting: impl Fn(&Compute) -> &Value<T>,
+) -> Option<&Compute> {
+    match &res.kind {
+        Kind::Instance(c) => {
+            (c.launch_template.is_absent() || !setting(c).is_absent()).then_some(&**c)
+        }
+        Kind::LaunchTemplate(c) | Kind::LaunchConfiguration(c) => Some(c),
         _ => None,
     }
 }

@@ -2,6 +2,32 @@
 
 pub mod policy_full_admin;
 
+pub(crate) mod engine;
+pub mod password_policy_complexity;
+pub mod password_policy_expiry;
+pub mod password_policy_min_length;
+pub mod password_policy_reuse;
+pub mod policy_allow_not_action;
+pub mod policy_allow_not_resource;
+pub mod policy_credentials_exposure;
+pub mod policy_data_exfiltration;
+pub mod policy_delegated_creation_without_boundary;
+pub mod policy_passrole_on_all_resources;
+pub mod policy_permissions_management;
+pub mod policy_service_wildcard;
+pub mod policy_write_on_all_resources;
+pub mod principal_admin_equivalent;
+pub mod principal_privilege_escalation;
+pub mod role_trust_cross_account_without_external_id;
+pub mod role_trust_oidc_unrestricted;
+pub mod role_trust_public;
+pub mod role_trust_service_without_source;
+pub mod user_access_key;
+pub mod user_console_without_mfa;
+pub mod user_inline_policy;
+pub mod user_managed_policy;
+pub mod user_plaintext_console_password;
+
 use wasp_model::{Kind, PolicyDoc, Resource};
 
 /// Policy documents a resource defines itself (not joined in from other resources), so that a

@@ -45,7 +45,7 @@ environment {
 "#,
 };
 
-static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b)|(?:-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)",
     )
@@ -55,7 +55,7 @@ static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Does a variable name say it holds a secret? The name is split into words at `_`, `-`, `.`
 /// and lower-to-upper case changes (`DB_PASSWORD`, `apiKey`), so `PASSENGER_TABLE` or
 /// `CACHE_BYPASS` are not taken for passwords.
-fn secret_name(name: &str) -> bool {
+pub(crate) fn secret_name(name: &str) -> bool {
     let mut words: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut prev_lower = false;
@@ -95,7 +95,7 @@ fn secret_name(name: &str) -> bool {
 }
 
 /// A value that points at a secret store rather than holding the secret.
-fn is_reference(v: &str) -> bool {
+pub(crate) fn is_reference(v: &str) -> bool {
     v.starts_with("arn:") || v.starts_with("{{resolve:") || v.is_empty()
 }
 

@@ -3,6 +3,12 @@
 pub mod bucket_access_logging_disabled;
 pub mod bucket_default_encryption_missing;
 pub mod bucket_insecure_transport_allowed;
+pub mod bucket_lifecycle_missing;
+pub mod bucket_mfa_delete_disabled;
+pub mod bucket_not_encrypted_with_cmk;
+pub mod bucket_object_lock_disabled;
+pub mod bucket_policy_cross_account;
+pub mod bucket_policy_public;
 pub mod bucket_public_access_block_disabled;
 pub mod bucket_public_acl;
 pub mod bucket_versioning_disabled;

@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use wasp_core::{FileRef, Pos};
 use wasp_model::{
     items, path, value, ApiStage, BlockDevice, Bucket, Compute, Database, FromNode, Function, Kind,
-    KmsKey, Listener, ListenerAction, ManagedPolicy, Metadata, Model, Node, PolicyDoc, Principal,
-    PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceFormat, Table, Trail, Value, Volume,
-    V,
+    KmsKey, Link, Listener, ListenerAction, ManagedPolicy, Metadata, Model, Node, PolicyDoc,
+    Principal, PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceFormat, Table, Trail,
+    Value, Volume, V,
 };
 
 /// One resource of a template after intrinsic resolution.
@@ -129,6 +129,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
                 policy: p
                     .get("KeyPolicy")
                     .map(|_| policy_doc(p, "KeyPolicy", "key policy", None)),
+                deletion_window: at(p, &["PendingWindowInDays"]),
             })),
             "AWS::CloudTrail::Trail" => Kind::Trail(Box::new(Trail {
                 multi_region: at(p, &["IsMultiRegionTrail"]),
@@ -136,6 +137,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
                 kms_key: at(p, &["KMSKeyId"]),
                 cloudwatch_logs_group: at(p, &["CloudWatchLogsLogGroupArn"]),
                 is_logging: at(p, &["IsLogging"]),
+                ..super::detection::trail(p)
             })),
             "AWS::EC2::Volume" => Kind::Volume(Box::new(Volume {
                 encrypted: at(p, &["Encrypted"]),
@@ -182,18 +184,21 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
                             "PointInTimeRecoveryEnabled",
                         ],
                     ),
+                    deletion_protection: at(p, &["DeletionProtectionEnabled"]),
                 }))
             }
             "AWS::ApiGateway::Stage" | "AWS::Serverless::Api" => {
                 Kind::ApiStage(Box::new(ApiStage {
                     access_logging: present(p.get("AccessLogSetting")),
                     tracing: at(p, &["TracingEnabled"]),
+                    ..super::detection::rest_stage(p)
                 }))
             }
             "AWS::ApiGatewayV2::Stage" | "AWS::Serverless::HttpApi" => {
                 Kind::ApiStage(Box::new(ApiStage {
                     access_logging: present(p.get("AccessLogSettings")),
                     tracing: Value::Absent,
+                    ..super::detection::v2_stage(p)
                 }))
             }
             ty => {
@@ -364,6 +369,19 @@ fn bucket(p: &Node) -> Bucket {
         mfa_delete: Value::Absent,
         logging: present(p.get("LoggingConfiguration")),
         object_lock: at(p, &["ObjectLockEnabled"]),
+        lifecycle: lifecycle_rules(p.get("LifecycleConfiguration")),
+    }
+}
+
+/// A lifecycle configuration with at least one rule: known true; an empty one: known false.
+fn lifecycle_rules(cfg: Option<&Node>) -> Value<bool> {
+    let Some(cfg) = cfg.filter(|c| !c.is_null()) else {
+        return Value::Absent;
+    };
+    match path(Some(cfg), &["Rules"]) {
+        Some(r) if r.is_unknown() || matches!(r.v, V::Ref(_)) => value(Some(r)),
+        Some(r) => Value::Known(!items(Some(r)).is_empty(), cfg.pos),
+        None => Value::Known(false, cfg.pos),
     }
 }
 
@@ -383,6 +401,10 @@ fn security_group(p: &Node) -> SecurityGroup {
     let mut g = SecurityGroup {
         name: at(p, &["GroupName"]),
         vpc_id: at(p, &["VpcId"]),
+        // Without egress rules in `SecurityGroupEgress`, EC2 keeps its allow-all egress rule.
+        implicit_egress_all: p
+            .get("SecurityGroupEgress")
+            .is_none_or(|n| n.is_null() || n.as_seq().is_some_and(<[Node]>::is_empty)),
         ..SecurityGroup::default()
     };
     for (key, list) in [
@@ -418,6 +440,7 @@ fn sg_rule(r: &Node, pos: Pos) -> SgRule {
             .or(at(r, &["SourcePrefixListId"]))
             .or(at(r, &["DestinationSecurityGroupId"]))
             .or(at(r, &["DestinationPrefixListId"])),
+        description: at(r, &["Description"]),
         pos,
     }
 }
@@ -439,14 +462,27 @@ fn principal(p: &Node, name_key: &str, is_role: bool) -> Principal {
         policies,
         managed_policy_arns: items(p.get("ManagedPolicyArns"))
             .iter()
+            .filter(|n| !matches!(n.v, V::Ref(_)))
             .map(|n| value(Some(n)))
             .collect(),
+        managed_policy_refs: items(p.get("ManagedPolicyArns"))
+            .iter()
+            .filter(|n| matches!(n.v, V::Ref(_)))
+            .map(Link::from_node)
+            .collect(),
         permissions_boundary: at(p, &["PermissionsBoundary"]),
+        permissions_boundary_ref: p
+            .get("PermissionsBoundary")
+            .filter(|n| matches!(n.v, V::Ref(_)))
+            .map(Link::from_node),
         login_profile: present(p.get("LoginProfile")),
+        login_password: at(p, &["LoginProfile", "Password"]),
+        login_password_in_state: Value::Absent,
+        groups: items(p.get("Groups")).iter().map(Link::from_node).collect(),
     }
 }
 
-fn compute(p: &Node) -> Compute {
+pub(super) fn compute(p: &Node) -> Compute {
     let md = p.get("MetadataOptions");
     let public_ip = items(p.get("NetworkInterfaces"))
         .iter()
@@ -467,12 +503,17 @@ fn compute(p: &Node) -> Compute {
         metadata: Metadata {
             http_tokens: md.map(|m| at(m, &["HttpTokens"])).unwrap_or_default(),
             http_endpoint: md.map(|m| at(m, &["HttpEndpoint"])).unwrap_or_default(),
+            hop_limit: md
+                .map(|m| at(m, &["HttpPutResponseHopLimit"]))
+                .unwrap_or_default(),
             pos: md.map(|m| m.pos),
         },
         associate_public_ip: public_ip,
-        instance_profile: at(p, &["IamInstanceProfile"])
-            .or(at(p, &["IamInstanceProfile", "Name"]))
-            .or(at(p, &["IamInstanceProfile", "Arn"])),
+        // A name on instances and launch configurations, `{Name}` or `{Arn}` in launch templates.
+        instance_profile: match p.get("IamInstanceProfile") {
+            Some(n) if n.as_map().is_some() => at(n, &["Name"]).or(at(n, &["Arn"])),
+            n => value(n),
+        },
         user_data,
         block_devices: items(p.get("BlockDeviceMappings"))
             .iter()
@@ -484,6 +525,13 @@ fn compute(p: &Node) -> Compute {
             .collect(),
         launch_template: at(p, &["LaunchTemplate", "LaunchTemplateId"])
             .or(at(p, &["LaunchTemplate", "LaunchTemplateName"])),
+        // `Monitoring` is a boolean on instances, `{Enabled}` in launch template data, and
+        // `InstanceMonitoring` on launch configurations.
+        monitoring: match p.get("Monitoring") {
+            Some(m) if m.as_map().is_some() => at(m, &["Enabled"]),
+            m => value(m),
+        }
+        .or(at(p, &["InstanceMonitoring"])),
     }
 }
 
@@ -497,6 +545,11 @@ fn database(p: &Node) -> Database {
         backup_retention: at(p, &["BackupRetentionPeriod"]),
         iam_auth: at(p, &["EnableIAMDatabaseAuthentication"]),
         cluster: at(p, &["DBClusterIdentifier"]),
+        engine_version: at(p, &["EngineVersion"]),
+        auto_minor_version_upgrade: at(p, &["AutoMinorVersionUpgrade"]),
+        copy_tags_to_snapshot: at(p, &["CopyTagsToSnapshot"]),
+        parameter_group: at::<String>(p, &["DBParameterGroupName"])
+            .or(at(p, &["DBClusterParameterGroupName"])),
     }
 }
 
@@ -521,6 +574,7 @@ fn function(p: &Node, globals: Option<&Node>) -> Function {
         role: value(get("Role")),
         kms_key: value(get("KmsKeyArn")),
         code_signing: value(get("CodeSigningConfigArn")),
+        url_auth_type: value(path(get("FunctionUrlConfig"), &["AuthType"])),
     }
 }
 

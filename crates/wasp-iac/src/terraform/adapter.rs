@@ -105,6 +105,7 @@ fn sg_rules(b: &Node, pos: Pos) -> Vec<SgRule> {
         protocol,
         from_port: value(b.get("from_port")),
         to_port: value(b.get("to_port")),
+        description: value(b.get("description")),
         pos,
         ..SgRule::default()
     };
@@ -161,11 +162,15 @@ fn add_sg_blocks(sg: &mut SecurityGroup, body: &Node, key: &str, plan: bool) {
     }
 }
 
-fn metadata(body: &Node) -> Metadata {
+pub(super) fn metadata(body: &Node) -> Metadata {
     let pos = blocks(body, "metadata_options").first().map(|b| b.pos);
     Metadata {
         http_tokens: vstr(body, &["metadata_options", "http_tokens"]),
         http_endpoint: vstr(body, &["metadata_options", "http_endpoint"]),
+        hop_limit: value(dig(
+            body,
+            &["metadata_options", "http_put_response_hop_limit"],
+        )),
         pos,
     }
 }
@@ -201,10 +206,18 @@ fn principal(body: &Node, plan: bool) -> Principal {
     if let Some(arns) = body.get("managed_policy_arns") {
         if !(plan && arns.contains_unknown()) {
             for a in wasp_model::items(Some(arns)) {
-                p.managed_policy_arns.push(value(Some(a)));
+                if matches!(a.v, V::Ref(_)) {
+                    p.managed_policy_refs.push(wasp_model::Link::from_node(a));
+                } else {
+                    p.managed_policy_arns.push(value(Some(a)));
+                }
             }
         }
     }
+    p.permissions_boundary_ref = body
+        .get("permissions_boundary")
+        .filter(|n| matches!(n.v, V::Ref(_)))
+        .map(wasp_model::Link::from_node);
     p
 }
 
@@ -241,6 +254,7 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                     b,
                     &["object_lock_configuration", "object_lock_enabled"],
                 ))),
+                lifecycle: lifecycle_rules(b, "lifecycle_rule", b.pos),
                 ..Bucket::default()
             };
             k.public_acl_grants = public_grants(blocks(b, "grant"));
@@ -250,6 +264,7 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
             let mut sg = SecurityGroup {
                 name: value(b.get("name")),
                 vpc_id: value(b.get("vpc_id")),
+                is_default: rtype == "aws_default_security_group",
                 ..SecurityGroup::default()
             };
             add_sg_blocks(&mut sg, b, "ingress", plan);
@@ -272,6 +287,7 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
             rotation: value(b.get("enable_key_rotation")),
             key_spec: value(b.get("customer_master_key_spec")).or(value(b.get("key_spec"))),
             policy: policy_doc("key policy", b.get("policy")),
+            deletion_window: value(b.get("deletion_window_in_days")),
         })),
         "aws_cloudtrail" => Kind::Trail(Box::new(Trail {
             multi_region: value(b.get("is_multi_region_trail")),
@@ -279,6 +295,7 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
             kms_key: value(b.get("kms_key_id")),
             cloudwatch_logs_group: value(b.get("cloud_watch_logs_group_arn")),
             is_logging: value(b.get("enable_logging")),
+            ..super::detection::trail(b)
         })),
         "aws_ebs_volume" => Kind::Volume(Box::new(Volume {
             encrypted: value(b.get("encrypted")),
@@ -289,9 +306,11 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                 metadata: metadata(b),
                 associate_public_ip: value(b.get("associate_public_ip_address")),
                 instance_profile: value(b.get("iam_instance_profile")),
-                user_data: value::<String>(b.get("user_data")).or(value(b.get("user_data_base64"))),
+                user_data: super::network::plan_user_data(value(b.get("user_data")), plan)
+                    .or(super::network::decoded(value(b.get("user_data_base64")))),
                 launch_template: vstr(b, &["launch_template", "id"])
                     .or(vstr(b, &["launch_template", "name"])),
+                monitoring: value(b.get("monitoring")),
                 ..Compute::default()
             };
             for k in ["root_block_device", "ebs_block_device"] {
@@ -313,7 +332,9 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                 ),
                 instance_profile: vstr(b, &["iam_instance_profile", "name"])
                     .or(vstr(b, &["iam_instance_profile", "arn"])),
-                user_data: value(b.get("user_data")),
+                // A launch template's user data is base64-encoded.
+                user_data: super::network::decoded(value(b.get("user_data"))),
+                monitoring: vbool(b, &["monitoring", "enabled"]),
                 ..Compute::default()
             };
             // Instance-store mappings (`virtual_name`, no `ebs` block) are not EBS volumes.
@@ -338,6 +359,11 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
                 backup_retention: value(b.get("backup_retention_period")),
                 iam_auth: value(b.get("iam_database_authentication_enabled")),
                 cluster: value(b.get("cluster_identifier")).filter_cluster(rtype),
+                engine_version: value(b.get("engine_version")),
+                auto_minor_version_upgrade: value(b.get("auto_minor_version_upgrade")),
+                copy_tags_to_snapshot: value(b.get("copy_tags_to_snapshot")),
+                parameter_group: value::<String>(b.get("parameter_group_name"))
+                    .or(value(b.get("db_cluster_parameter_group_name"))),
             };
             if rtype == "aws_db_instance" {
                 Kind::DbInstance(Box::new(db))
@@ -387,14 +413,17 @@ fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
             sse_enabled: vbool(b, &["server_side_encryption", "enabled"]),
             kms_key: vstr(b, &["server_side_encryption", "kms_key_arn"]),
             point_in_time_recovery: vbool(b, &["point_in_time_recovery", "enabled"]),
+            deletion_protection: value(b.get("deletion_protection_enabled")),
         })),
         "aws_api_gateway_stage" => Kind::ApiStage(Box::new(ApiStage {
             access_logging: present(b, "access_log_settings"),
             tracing: value(b.get("xray_tracing_enabled")),
+            ..super::detection::rest_stage(b)
         })),
         "aws_apigatewayv2_stage" => Kind::ApiStage(Box::new(ApiStage {
             access_logging: present(b, "access_log_settings"),
             tracing: Value::Absent,
+            ..super::detection::v2_stage(b)
         })),
         t => super::identity::own_kind(t, b, plan)
             .or_else(|| super::detection::own_kind(t, b, plan))
@@ -425,6 +454,16 @@ fn actions(bs: Vec<&Node>) -> Vec<ListenerAction> {
             pos: a.pos,
         })
         .collect()
+}
+
+/// Lifecycle rules (`lifecycle_rule` of `aws_s3_bucket`, `rule` of
+/// `aws_s3_bucket_lifecycle_configuration`): known true when there is at least one.
+fn lifecycle_rules(b: &Node, key: &str, pos: Pos) -> Value<bool> {
+    match blocks(b, key).first() {
+        None => Value::Absent,
+        Some(r) if r.is_unknown() => Value::Unknown(why(r).into(), r.pos),
+        Some(r) => Value::Known(true, if r.pos.is_known() { r.pos } else { pos }),
+    }
 }
 
 fn public_grants(grants: Vec<&Node>) -> Vec<Pos> {
@@ -476,6 +515,12 @@ pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>)
             Kind::Bucket(b) => b.name.known().cloned(),
             Kind::Role(p) | Kind::User(p) | Kind::Group(p) => p.name.known().cloned(),
             // [names of other kinds that sub-resources may name]
+            Kind::ConfigRecorder(c) => c.name.known().cloned(),
+            Kind::EcrRepository(r) => r.name.known().cloned(),
+            Kind::Secret(s) => s.name.known().cloned(),
+            Kind::SearchDomain(d) => d.name.known().cloned(),
+            Kind::BackupVault(v) => v.name.known().cloned(),
+            Kind::ClassicLoadBalancer(l) => l.name.known().cloned(),
             _ => None,
         };
         if let Some(n) = name {
@@ -588,6 +633,12 @@ fn join(r: &RawRes, ix: &Index, kinds: &mut [Kind]) {
                 }
                 k.public_acl_grants.extend(public_grants(grants));
             }
+            "lifecycle_configuration" => {
+                k.lifecycle = match lifecycle_rules(b, "rule", r.pos) {
+                    Value::Absent => Value::Known(false, r.pos),
+                    v => v,
+                };
+            }
             "object_lock_configuration" => {
                 let v = enabled(b.get("object_lock_enabled"));
                 k.object_lock = if v.is_absent() {
@@ -674,6 +725,12 @@ fn join(r: &RawRes, ix: &Index, kinds: &mut [Kind]) {
             if let Some(i) = ix.find(b.get("user"), KindTag::User, kinds) {
                 if let Some(p) = principal_mut(kinds, i) {
                     p.login_profile = Value::Known(true, r.pos);
+                    // Without a PGP key the generated password is stored in plaintext in state.
+                    p.login_password_in_state = match b.get("pgp_key") {
+                        None => Value::Known(true, r.pos),
+                        Some(k) if k.is_null() => Value::Known(true, r.pos),
+                        Some(k) => Value::Known(false, k.pos),
+                    };
                 }
             }
         }

@@ -1,0 +1,3 @@
+//! Amazon API Gateway custom domain names.
+
+pub mod domain_outdated_tls_policy;

@@ -1,0 +1,3 @@
+//! Amazon Kinesis Data Streams.
+
+pub mod stream_not_encrypted;

@@ -1,0 +1,58 @@
+use wasp_core::Severity;
+use wasp_model::{Kind, KindTag, Model, Resource};
+
+use crate::helpers::{attr, must_be_true};
+use crate::{checkov, fsbp, Area, Meta, Outcome};
+
+pub static META: Meta = Meta {
+    id: "WASP-RDS-003",
+    name: "rds-deletion-protection-disabled",
+    title: "RDS database has no deletion protection",
+    severity: Severity::Low,
+    area: Area::DataAtRest,
+    best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
+    references: &[
+        fsbp("RDS.7"),
+        fsbp("RDS.8"),
+        checkov("CKV_AWS_139"),
+        checkov("CKV_AWS_293"),
+    ],
+    remediation: "Set DeletionProtection to true on DB instances and clusters.",
+    doc: r#"## What it checks
+That DB clusters and DB instances that do not belong to a cluster set deletion protection
+(`DeletionProtection`, `deletion_protection`; off by default). Instances of an Aurora cluster are
+protected by the cluster's setting.
+
+## Why it matters
+With deletion protection, the database cannot be deleted, by a person, a script or a stack
+update that replaces it, until the protection is turned off in a separate, deliberate change.
+It keeps a mistake or a compromised pipeline from destroying the data in one call.
+
+## Remediation
+```yaml
+Database:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    DeletionProtection: true
+```
+```hcl
+resource "aws_db_instance" "db" {
+  deletion_protection = true
+}
+```
+"#,
+};
+
+pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+    let d = match &res.kind {
+        Kind::DbInstance(d) if d.cluster.is_absent() => d,
+        Kind::DbCluster(d) => d,
+        _ => return vec![],
+    };
+    vec![must_be_true(
+        &d.deletion_protection,
+        false,
+        attr(res, "DeletionProtection", "deletion_protection"),
+    )]
+}

@@ -1,0 +1,90 @@
+use wasp_core::Severity;
+use wasp_iam::analyze::exposure::{analyze, Exposure};
+use wasp_iam::PolicyKind;
+use wasp_model::{KindTag, Model, Resource};
+
+use crate::helpers::{fail, unknown};
+use crate::iam::engine::{parse_doc, readable, statement_pos, OWNER};
+use crate::{Area, Meta, Outcome};
+
+pub static META: Meta = Meta {
+    id: "WASP-SECRETS-005",
+    name: "secrets-policy-public-access",
+    title: "Secrets Manager secret policy allows access to anyone",
+    severity: Severity::Critical,
+    area: Area::Identity,
+    best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::Secret],
+    references: &[],
+    remediation: "Name the principals that may read the secret in the resource policy, or restrict `\"*\"` with an `aws:PrincipalOrgID` or `aws:PrincipalAccount` condition; keep `BlockPublicPolicy: true`.",
+    doc: r#"## What it checks
+The secret's resource policy (`AWS::SecretsManager::ResourcePolicy`, the `policy` argument of
+`aws_secretsmanager_secret` or `aws_secretsmanager_secret_policy`): no `Allow` statement may
+admit every principal (`"*"`, `{"AWS": "*"}`, `NotPrincipal`) without a condition that really
+restricts the caller (organization, account, principal ARN, network), as IAM Access Analyzer
+treats them. Secrets without a resource policy pass.
+
+## Why it matters
+A resource policy open to `*` lets principals of any AWS account read (or change) the secret,
+subject only to the key policy of its KMS key. Secrets Manager blocks such policies when
+`BlockPublicPolicy` is set, but templates often turn it off to make a cross-account share work.
+
+## Remediation
+```yaml
+DbSecretPolicy:
+  Type: AWS::SecretsManager::ResourcePolicy
+  Properties:
+    SecretId: !Ref DbSecret
+    BlockPublicPolicy: true
+    ResourcePolicy:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal:
+            AWS: !GetAtt AppRole.Arn
+          Action: secretsmanager:GetSecretValue
+          Resource: "*"
+```
+```hcl
+resource "aws_secretsmanager_secret_policy" "db" {
+  secret_arn          = aws_secretsmanager_secret.db.arn
+  block_public_policy = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = aws_iam_role.app.arn }
+      Action    = "secretsmanager:GetSecretValue"
+      Resource  = "*"
+    }]
+  })
+}
+```
+"#,
+};
+
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
+    let Some(d) = super::secret(res).and_then(|s| s.policy.as_ref()) else {
+        return vec![];
+    };
+    let policy = match parse_doc(d, PolicyKind::Resource, model) {
+        Ok(Some(p)) => p,
+        Ok(None) => return vec![],
+        Err((r, p)) => return vec![unknown(r, Some(p))],
+    };
+    let node = d.document.known();
+    let mut out: Vec<Outcome> = analyze(&policy, Some(OWNER), &[])
+        .into_iter()
+        .filter(|h| h.exposure == Exposure::Public)
+        .map(|h| {
+            fail(
+                format!("secret policy: {}", readable(&h.message)),
+                Some(statement_pos(node, h.statement, d.pos)),
+            )
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(Outcome::Pass);
+    }
+    out
+}

@@ -1,0 +1,3 @@
+//! AWS Systems Manager documents.
+
+pub mod document_public;

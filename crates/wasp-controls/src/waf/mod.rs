@@ -1,0 +1,3 @@
+//! AWS WAF: web ACLs in front of internet-facing endpoints.
+
+pub mod alb_without_waf;
