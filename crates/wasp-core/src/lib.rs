@@ -205,6 +205,16 @@ pub fn fingerprint(control_id: &str, resource_address: &str) -> String {
     format!("{h:016x}")
 }
 
+/// A finding that an inline or configured suppression silenced. Reports list these with
+/// their reason; they are never dropped silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub reason: String,
+    /// Where the suppression is written.
+    pub at: Location,
+}
+
 /// What the review needs to know of a control (the full metadata lives in `wasp-controls`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ControlSummary {

@@ -44,6 +44,18 @@ pub struct Resource {
     pub kind: Kind,
     /// Addresses of resources this one refers to (edges of the graph).
     pub refs: BTreeSet<String>,
+    /// Suppressions written in the resource's own definition (CloudFormation
+    /// `Metadata: {wasp: {ignore: [...]}}`); comment suppressions are read by the scan.
+    pub ignores: Vec<Ignore>,
+}
+
+/// A suppression of one control on one resource, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    /// Control id or name, as written.
+    pub control: String,
+    pub reason: String,
+    pub pos: Pos,
 }
 
 impl Resource {

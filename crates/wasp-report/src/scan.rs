@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use wasp_core::{CheckResult, Finding, InputError, Severity, Status};
+use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
 
 use crate::style::Style;
 
@@ -15,6 +15,7 @@ pub struct ScanView<'a> {
     pub findings: &'a [Finding],
     pub results: &'a [CheckResult],
     pub errors: &'a [InputError],
+    pub suppressed: &'a [Suppressed],
     pub files_scanned: usize,
     pub resources: usize,
     pub fail_on: Severity,
@@ -74,6 +75,25 @@ pub fn render_text(
             writeln!(out)?;
         }
     }
+    if verbose {
+        for s in v.suppressed {
+            writeln!(
+                out,
+                "{} {} {}  {}",
+                style.bold(&s.finding.control_id),
+                style.dim("suppressed"),
+                s.finding.location,
+                if s.reason.is_empty() {
+                    "(no reason given)"
+                } else {
+                    &s.reason
+                }
+            )?;
+        }
+        if !v.suppressed.is_empty() {
+            writeln!(out)?;
+        }
+    }
     for e in v.errors {
         writeln!(out, "{} {}", style.paint("1;31", "error:"), e)?;
     }
@@ -115,6 +135,9 @@ pub fn render_text(
         v.files_scanned,
         if v.files_scanned == 1 { "" } else { "s" },
     )?;
+    if !v.suppressed.is_empty() {
+        write!(out, "; {} suppressed", v.suppressed.len())?;
+    }
     if !v.errors.is_empty() {
         write!(
             out,
@@ -135,6 +158,7 @@ struct JsonScan<'a> {
     unknown: Vec<&'a CheckResult>,
     #[serde(skip_serializing_if = "Option::is_none")]
     passed: Option<Vec<&'a CheckResult>>,
+    suppressed: &'a [Suppressed],
     errors: &'a [InputError],
 }
 
@@ -151,6 +175,7 @@ struct Summary {
     findings: usize,
     passed: usize,
     unknown: usize,
+    suppressed: usize,
     errors: usize,
     fail_on: Severity,
     by_severity: std::collections::BTreeMap<Severity, usize>,
@@ -178,6 +203,7 @@ pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .filter(|r| r.status == Status::Pass)
                 .count(),
             unknown: v.unknowns().count(),
+            suppressed: v.suppressed.len(),
             errors: v.errors.len(),
             fail_on: v.fail_on,
             by_severity,
@@ -190,6 +216,7 @@ pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .filter(|r| r.status == Status::Pass)
                 .collect()
         }),
+        suppressed: v.suppressed,
         errors: v.errors,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

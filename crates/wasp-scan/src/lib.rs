@@ -5,13 +5,14 @@
 //! goes on.
 
 pub mod discover;
+pub mod suppress;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use wasp_controls::{Control, Outcome, REGISTRY};
-use wasp_core::{fingerprint, CheckResult, Finding, InputError, Pos, Status};
+use wasp_core::{fingerprint, CheckResult, Finding, InputError, Pos, Status, Suppressed};
 use wasp_iac::cfn::{self, CfnOptions};
 use wasp_iac::limits::MAX_FILE_BYTES;
 use wasp_model::Model;
@@ -34,9 +35,19 @@ pub struct ScanReport {
     /// Every control × resource result (pass, fail, unknown): the review's evidence.
     pub results: Vec<CheckResult>,
     pub errors: Vec<InputError>,
+    /// Failing results silenced by a suppression, with its reason. Never dropped silently.
+    pub suppressed: Vec<Suppressed>,
     /// Files that held a template, module file or plan.
     pub files_scanned: usize,
     pub resources: usize,
+}
+
+/// What evaluating one model gives.
+#[derive(Debug, Default)]
+pub struct Evaluated {
+    pub results: Vec<CheckResult>,
+    pub findings: Vec<Finding>,
+    pub suppressed: Vec<Suppressed>,
 }
 
 impl ScanReport {
@@ -75,16 +86,16 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
     let tf = terraform::load(&tf_dirs, opts);
     let units: Vec<Loaded> = loaded.into_iter().chain(tf).collect();
 
-    let evaluated: Vec<(Vec<CheckResult>, Vec<Finding>)> =
-        units.par_iter().map(|u| evaluate(&u.model)).collect();
+    let evaluated: Vec<Evaluated> = units.par_iter().map(|u| evaluate(&u.model)).collect();
     for u in units {
         report.files_scanned += u.files;
         report.resources += u.model.resources.len();
         report.errors.extend(u.errors);
     }
-    for (results, findings) in evaluated {
-        report.results.extend(results);
-        report.findings.extend(findings);
+    for e in evaluated {
+        report.results.extend(e.results);
+        report.findings.extend(e.findings);
+        report.suppressed.extend(e.suppressed);
     }
     report.findings.sort_by(|a, b| {
         (&a.location, &a.control_id, &a.resource.address).cmp(&(
@@ -101,6 +112,10 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         ))
     });
     report.errors.sort_by(|a, b| a.location.cmp(&b.location));
+    report.suppressed.sort_by(|a, b| {
+        (&a.finding.location, &a.finding.control_id)
+            .cmp(&(&b.finding.location, &b.finding.control_id))
+    });
     report
 }
 
@@ -183,16 +198,19 @@ fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
 }
 
 /// Runs every applicable control on every resource of a model.
-pub fn evaluate(model: &Model) -> (Vec<CheckResult>, Vec<Finding>) {
+pub fn evaluate(model: &Model) -> Evaluated {
     evaluate_with(model, REGISTRY)
 }
 
-/// Runs the given controls on every resource of a model.
-pub fn evaluate_with(model: &Model, controls: &[Control]) -> (Vec<CheckResult>, Vec<Finding>) {
-    let mut results = Vec::new();
-    let mut findings = Vec::new();
+/// Runs the given controls on every resource of a model. A failing result that an inline
+/// suppression names becomes a [`Suppressed`] entry instead of a finding, and is left out of
+/// the results the review sees.
+pub fn evaluate_with(model: &Model, controls: &[Control]) -> Evaluated {
+    let mut out = Evaluated::default();
+    let mut sources = suppress::Sources::default();
     for res in &model.resources {
         let tag = res.kind.tag();
+        let mut ignores: Option<Vec<wasp_model::Ignore>> = None;
         for c in controls.iter().filter(|c| c.applies_to(tag)) {
             for outcome in (c.check)(res, model) {
                 let (status, message, pos) = match outcome {
@@ -203,7 +221,7 @@ pub fn evaluate_with(model: &Model, controls: &[Control]) -> (Vec<CheckResult>, 
                 let location = model.location(res, pos);
                 if status == Status::Fail {
                     let m = c.meta;
-                    findings.push(Finding {
+                    let finding = Finding {
                         control_id: m.id.to_string(),
                         control_name: m.name.to_string(),
                         title: m.title.to_string(),
@@ -214,9 +232,20 @@ pub fn evaluate_with(model: &Model, controls: &[Control]) -> (Vec<CheckResult>, 
                         remediation: m.remediation.to_string(),
                         best_practices: m.best_practices.iter().map(|s| s.to_string()).collect(),
                         fingerprint: fingerprint(m.id, &res.address),
-                    });
+                    };
+                    let ignores =
+                        ignores.get_or_insert_with(|| suppress::ignores(res, model, &mut sources));
+                    if let Some(i) = suppress::find(ignores, m.id, m.name) {
+                        out.suppressed.push(Suppressed {
+                            finding,
+                            reason: i.reason.clone(),
+                            at: model.location(res, Some(i.pos)),
+                        });
+                        continue;
+                    }
+                    out.findings.push(finding);
                 }
-                results.push(CheckResult {
+                out.results.push(CheckResult {
                     control_id: c.meta.id.to_string(),
                     status,
                     resource: res.reference(),
@@ -226,7 +255,7 @@ pub fn evaluate_with(model: &Model, controls: &[Control]) -> (Vec<CheckResult>, 
             }
         }
     }
-    (results, findings)
+    out
 }
 
 mod terraform {

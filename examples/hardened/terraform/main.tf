@@ -16,9 +16,23 @@ locals {
   }
 }
 
+# wasp:ignore WASP-S3-008 MFA delete can only be enabled by the root user with its MFA device; done out of band (runbook RB-7)
 resource "aws_s3_bucket" "this" {
-  for_each = local.buckets
-  bucket   = each.value
+  for_each            = local.buckets
+  bucket              = each.value
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "this" {
+  for_each = aws_s3_bucket.this
+  bucket   = each.value.id
+  rule {
+    id     = "archive-old-versions"
+    status = "Enabled"
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
@@ -77,6 +91,7 @@ resource "aws_security_group" "web" {
   description = "Web tier"
 
   ingress {
+    description = "HTTPS from the internet"
     protocol    = "tcp"
     from_port   = 443
     to_port     = 443
@@ -84,10 +99,19 @@ resource "aws_security_group" "web" {
   }
 
   ingress {
+    description      = "HTTP from the internet, redirected to HTTPS"
     protocol         = "tcp"
     from_port        = 80
     to_port          = 80
     ipv6_cidr_blocks = ["::/0"]
+  }
+
+  egress {
+    description = "HTTPS to AWS APIs and the payment provider"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
   }
 }
 
@@ -97,6 +121,7 @@ resource "aws_security_group" "db" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "db_from_web" {
+  description                  = "PostgreSQL from the web tier"
   security_group_id            = aws_security_group.db.id
   ip_protocol                  = "tcp"
   from_port                    = 5432
@@ -104,8 +129,17 @@ resource "aws_vpc_security_group_ingress_rule" "db_from_web" {
   referenced_security_group_id = aws_security_group.web.id
 }
 
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = aws_iam_role.app.name
+}
+
 resource "aws_launch_template" "app" {
   image_id = "ami-12345678"
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.app.arn
+  }
 
   metadata_options {
     http_tokens   = "required"
@@ -151,6 +185,8 @@ resource "aws_db_instance" "db" {
   kms_key_id                  = aws_kms_key.data.arn
   deletion_protection         = true
   backup_retention_period     = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
 }
 
 resource "aws_iam_role" "app" {
@@ -178,7 +214,26 @@ resource "aws_iam_role_policy" "data" {
   })
 }
 
+resource "aws_cloudwatch_log_group" "trail" {
+  name              = "audit-trail"
+  retention_in_days = 400
+  kms_key_id        = aws_kms_key.data.arn
+}
+
+# wasp:ignore WASP-CT-009 log file delivery is monitored through the CloudWatch Logs integration, not SNS
 resource "aws_cloudtrail" "audit" {
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn  = "arn:aws:iam::111122223333:role/CloudTrailToCloudWatchLogs"
+
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = true
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+
   name                          = "audit"
   s3_bucket_name                = aws_s3_bucket.this["logs"].id
   is_multi_region_trail         = true
@@ -215,7 +270,9 @@ resource "aws_lb_listener" "https" {
   }
 }
 
+# wasp:ignore WASP-SECRETS-001 the payment provider issues this token; it is rotated in their console every 90 days (runbook RB-12)
 resource "aws_secretsmanager_secret" "api_token" {
+  kms_key_id  = aws_kms_key.data.arn
   description = "Token the resize function uses to call the payment API"
 }
 
@@ -223,6 +280,13 @@ resource "aws_lambda_function" "resize" {
   function_name = "resize"
   runtime       = "python3.13"
   handler       = "app.handler"
+
+  code_signing_config_arn = "arn:aws:lambda:eu-west-1:111122223333:code-signing-config:csc-0123456789abcdef0"
+
+  vpc_config {
+    security_group_ids = [aws_security_group.web.id]
+    subnet_ids         = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+  }
   role          = aws_iam_role.app.arn
   filename      = "resize.zip"
 

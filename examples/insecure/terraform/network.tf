@@ -82,8 +82,9 @@ resource "aws_instance" "worker" {
 }
 
 resource "aws_lb" "public" {
-  name    = "shop-public"
-  subnets = ["subnet-11111111", "subnet-22222222"]
+  name                   = "shop-public"
+  subnets                = ["subnet-11111111", "subnet-22222222"]
+  desync_mitigation_mode = "monitor"
 }
 
 resource "aws_eks_cluster" "main" {

@@ -103,6 +103,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             findings: &[],
             results: &[],
             errors: &report.errors,
+            suppressed: &[],
             files_scanned: report.files_scanned,
             resources: report.resources,
             fail_on: wasp_core::Severity::Critical,

@@ -61,6 +61,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         findings: &report.findings,
         results: &report.results,
         errors: &report.errors,
+        suppressed: &report.suppressed,
         files_scanned: report.files_scanned,
         resources: report.resources,
         fail_on: args.fail_on,

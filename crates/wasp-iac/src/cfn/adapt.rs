@@ -221,6 +221,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
             file: file.clone(),
             pos: raw.pos,
             kind,
+            ignores: metadata_ignores(raw.metadata.as_ref()),
             refs: raw.refs,
         });
     }
@@ -585,6 +586,30 @@ fn listener_actions(node: Option<&Node>) -> Vec<ListenerAction> {
             kind: at::<String>(a, &["Type"]).map(|s| s.to_ascii_lowercase()),
             redirect_protocol: at(a, &["RedirectConfig", "Protocol"]),
             pos: a.pos,
+        })
+        .collect()
+}
+
+/// `Metadata: {wasp: {ignore: [{id: WASP-S3-001, reason: "..."}]}}` (also `ignore: [ID, ...]`).
+fn metadata_ignores(meta: Option<&Node>) -> Vec<wasp_model::Ignore> {
+    items(path(meta, &["wasp", "ignore"]))
+        .iter()
+        .filter_map(|i| {
+            let (control, reason) = match i.as_str() {
+                Some(id) => (id.to_string(), String::new()),
+                None => (
+                    i.get("id")?.as_str()?.to_string(),
+                    i.get("reason")
+                        .and_then(Node::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+            };
+            Some(wasp_model::Ignore {
+                control,
+                reason,
+                pos: i.pos,
+            })
         })
         .collect()
 }

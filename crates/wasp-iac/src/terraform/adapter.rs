@@ -542,6 +542,7 @@ pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>)
                 pos: r.pos,
                 kind,
                 refs: r.refs,
+                ignores: Vec::new(),
             })
             .collect(),
         files,
