@@ -24,10 +24,16 @@ def run(cmd):
 
 
 def norm(path, base):
+    """Absolute path of a reported file: absolute already, or relative to the working
+    directory (Checkov's `file_abs_path` for CloudFormation), or relative to the scanned
+    directory (`file_path`)."""
     p = Path(path)
-    if not p.is_absolute():
-        p = (Path(base) / str(path).lstrip("/")).resolve()
-    return str(p.resolve())
+    if p.is_absolute() and p.exists():
+        return str(p.resolve())
+    for cand in (ROOT / str(path), Path(base) / str(path).lstrip("/")):
+        if cand.exists():
+            return str(cand.resolve())
+    return str(p)
 
 
 def wasp_results(paths):

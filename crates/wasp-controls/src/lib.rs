@@ -21,6 +21,7 @@ pub mod lambda;
 pub mod rds;
 pub mod s3;
 // [identity modules]
+pub mod accessanalyzer;
 pub mod cognito;
 pub mod secrets;
 // [detection modules]
@@ -72,6 +73,7 @@ pub mod efs;
 pub mod elasticache;
 pub mod firehose;
 pub mod kinesis;
+pub mod macie;
 pub mod mq;
 pub mod opensearch;
 pub mod redshift;
@@ -241,6 +243,7 @@ pub static REGISTRY: &[Control] = &[
     control!(lambda::deprecated_runtime),
     control!(lambda::plaintext_secret_in_environment),
     // [identity controls]
+    control!(accessanalyzer::unused_access_missing),
     control!(iam::principal_admin_equivalent),
     control!(iam::principal_privilege_escalation),
     control!(iam::policy_permissions_management),
@@ -350,6 +353,7 @@ pub static REGISTRY: &[Control] = &[
     control!(codebuild::artifacts_unencrypted),
     control!(ssm::document_public),
     // [data controls]
+    control!(macie::not_enabled),
     control!(cloudfront::viewer_protocol_allows_http),
     control!(cloudfront::outdated_viewer_tls),
     control!(cloudfront::origin_allows_http),

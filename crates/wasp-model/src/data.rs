@@ -291,3 +291,10 @@ pub struct SslNegotiationPolicy {
     pub enabled: Vec<String>,
     pub pos: Pos,
 }
+
+/// Amazon Macie for the account and Region (`AWS::Macie::Session`, `aws_macie2_account`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MacieSession {
+    /// `ENABLED` (the default) or `PAUSED`.
+    pub status: Value<String>,
+}

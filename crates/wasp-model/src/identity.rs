@@ -128,3 +128,11 @@ pub struct OidcProvider {
     /// `https://token.actions.githubusercontent.com`.
     pub url: Value<String>,
 }
+
+/// An IAM Access Analyzer analyzer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AccessAnalyzer {
+    /// `ACCOUNT` (the default) or `ORGANIZATION` for external access;
+    /// `ACCOUNT_UNUSED_ACCESS` or `ORGANIZATION_UNUSED_ACCESS` for unused access.
+    pub analyzer_type: Value<String>,
+}

@@ -323,6 +323,7 @@ kinds! {
     Table(Table),
     ApiStage(ApiStage),
     // [identity kinds] (structs in identity.rs)
+    AccessAnalyzer(AccessAnalyzer),
     AccessKey(AccessKey),
     AccountPasswordPolicy(AccountPasswordPolicy),
     Secret(Secret),
@@ -361,6 +362,7 @@ kinds! {
     FunctionUrl(FunctionUrl),
     LambdaPermission(LambdaPermission),
     // [data kinds] (structs in data.rs)
+    MacieSession(MacieSession),
     Distribution(Distribution),
     FileSystem(FileSystem),
     CacheGroup(CacheGroup),

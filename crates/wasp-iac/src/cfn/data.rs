@@ -2,8 +2,8 @@
 
 use wasp_model::{
     items, path, value, ApiDomain, BackupVault, Broker, CacheGroup, Certificate, ClassicListener,
-    ClassicLoadBalancer, DeliveryStream, Distribution, DmsEndpoint, FileSystem, Kind, Node, Origin,
-    ParameterGroup, ParameterGroupKind, Queue, ReplicationInstance, SearchDomain,
+    ClassicLoadBalancer, DeliveryStream, Distribution, DmsEndpoint, FileSystem, Kind, MacieSession,
+    Node, Origin, ParameterGroup, ParameterGroupKind, Queue, ReplicationInstance, SearchDomain,
     SslNegotiationPolicy, Stream, Topic, Value, Warehouse, V,
 };
 
@@ -13,6 +13,9 @@ use super::adapt::{at, policy_doc, present, AreaCx};
 pub(super) fn adapt(ty: &str, p: &Node, cx: &mut AreaCx<'_>) -> Option<Kind> {
     Some(match ty {
         "AWS::CloudFront::Distribution" => Kind::Distribution(Box::new(distribution(p))),
+        "AWS::Macie::Session" => Kind::MacieSession(Box::new(MacieSession {
+            status: at(p, &["Status"]),
+        })),
         "AWS::EFS::FileSystem" => Kind::FileSystem(Box::new(FileSystem {
             encrypted: at(p, &["Encrypted"]),
             kms_key: at(p, &["KmsKeyId"]),

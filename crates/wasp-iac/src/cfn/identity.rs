@@ -1,8 +1,8 @@
 //! CloudFormation adapters, Identity: IAM beyond roles/users/groups, secrets, Cognito (SEC02, SEC03).
 
 use wasp_model::{
-    items, AccessKey, IdentityPool, Kind, Link, Node, OidcProvider, Rotation, Secret, SsmParameter,
-    UserPool, UserPoolPasswordPolicy, Value,
+    items, AccessAnalyzer, AccessKey, IdentityPool, Kind, Link, Node, OidcProvider, Rotation,
+    Secret, SsmParameter, UserPool, UserPoolPasswordPolicy, Value,
 };
 
 use super::adapt::{at, policy_doc, present, AreaCx};
@@ -28,6 +28,9 @@ pub(super) fn adapt(ty: &str, p: &Node, cx: &mut AreaCx<'_>) -> Option<Kind> {
             }
             Kind::Other
         }
+        "AWS::AccessAnalyzer::Analyzer" => Kind::AccessAnalyzer(Box::new(AccessAnalyzer {
+            analyzer_type: at(p, &["Type"]),
+        })),
         "AWS::IAM::OIDCProvider" => Kind::OidcProvider(Box::new(OidcProvider {
             url: at(p, &["Url"]),
         })),

@@ -4,9 +4,9 @@ use wasp_core::Pos;
 use wasp_model::{
     items, value, ApiDomain, BackupVault, Broker, CacheGroup, Certificate, ClassicListener,
     ClassicLoadBalancer, DeliveryStream, Distribution, DmsEndpoint, EbsDefaultEncryption,
-    FileSystem, Kind, KindTag, Node, Origin, ParameterGroup, ParameterGroupKind, Queue, Ref,
-    ReplicationInstance, SearchDomain, Snapshot, SslNegotiationPolicy, Stream, Topic, Value,
-    Warehouse, V,
+    FileSystem, Kind, KindTag, MacieSession, Node, Origin, ParameterGroup, ParameterGroupKind,
+    Queue, Ref, ReplicationInstance, SearchDomain, Snapshot, SslNegotiationPolicy, Stream, Topic,
+    Value, Warehouse, V,
 };
 
 use super::adapter::{blocks, dig, policy_doc, set, vbool, vstr, Index, RawRes};
@@ -17,6 +17,9 @@ pub(super) fn own_kind(rtype: &str, b: &Node, plan: bool) -> Option<Kind> {
     let _ = plan;
     Some(match rtype {
         "aws_cloudfront_distribution" => Kind::Distribution(Box::new(distribution(b))),
+        "aws_macie2_account" => Kind::MacieSession(Box::new(MacieSession {
+            status: value(b.get("status")),
+        })),
         "aws_efs_file_system" => Kind::FileSystem(Box::new(FileSystem {
             encrypted: value(b.get("encrypted")),
             kms_key: value(b.get("kms_key_id")),

@@ -1,8 +1,8 @@
 //! Terraform adapters, Identity: IAM beyond roles/users/groups, secrets, Cognito (SEC02, SEC03).
 
 use wasp_model::{
-    value, AccessKey, AccountPasswordPolicy, IdentityPool, Kind, KindTag, Link, Node, OidcProvider,
-    Rotation, Secret, SsmParameter, UserPool, UserPoolPasswordPolicy, Value,
+    value, AccessAnalyzer, AccessKey, AccountPasswordPolicy, IdentityPool, Kind, KindTag, Link,
+    Node, OidcProvider, Rotation, Secret, SsmParameter, UserPool, UserPoolPasswordPolicy, Value,
 };
 
 use super::adapter::{blocks, dig, policy_doc, vbool, vstr, Index, RawRes};
@@ -68,6 +68,9 @@ pub(super) fn own_kind(rtype: &str, b: &Node, plan: bool) -> Option<Kind> {
                 require_symbols: value(b.get("require_symbols")),
             }))
         }
+        "aws_accessanalyzer_analyzer" => Kind::AccessAnalyzer(Box::new(AccessAnalyzer {
+            analyzer_type: value(b.get("type")),
+        })),
         "aws_iam_openid_connect_provider" => Kind::OidcProvider(Box::new(OidcProvider {
             url: value(b.get("url")),
         })),

@@ -1,0 +1,3 @@
+//! IAM Access Analyzer.
+
+pub mod unused_access_missing;

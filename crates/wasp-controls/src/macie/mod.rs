@@ -1,0 +1,3 @@
+//! Amazon Macie.
+
+pub mod not_enabled;
