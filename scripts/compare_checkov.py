@@ -42,12 +42,18 @@ def wasp_results(paths):
     for path in paths:
         r = run([str(ROOT / "target/release/wasp"), "scan", "--format", "json", "--fail-on", "critical", "--verbose", str(path)])
         doc = json.loads(r.stdout)
-        for f in doc["findings"]:
-            out[(norm(f["location"]["file"], ROOT), f["resource"]["address"])][f["control_id"]] = "fail"
-        for u in doc["unknown"]:
-            out[(norm(u["location"]["file"], ROOT), u["resource"]["address"])][u["control_id"]] = "unknown"
-        for p in doc.get("passed", []):
-            out[(norm(p["location"]["file"], ROOT), p["resource"]["address"])][p["control_id"]] = "pass"
+        # A control may answer several times for one resource (per rule, per policy):
+        # fail wins over unknown, which wins over pass. The resource's own file is the
+        # first location reported for it.
+        rank = {"pass": 0, "unknown": 1, "fail": 2}
+        entries = [(f, "fail") for f in doc["findings"]]
+        entries += [(u, "unknown") for u in doc["unknown"]]
+        entries += [(p, "pass") for p in doc.get("passed", [])]
+        for r, status in entries:
+            key = (norm(r["location"]["file"], ROOT), r["resource"]["address"])
+            prev = out[key].get(r["control_id"])
+            if prev is None or rank[status] > rank[prev]:
+                out[key][r["control_id"]] = status
     return out
 
 
@@ -57,7 +63,7 @@ def checkov_results(paths):
     exe = str(ROOT / ".venv-checkov/bin/checkov")
     for path in paths:
         for framework in ("cloudformation", "terraform"):
-            r = run([exe, "-d", str(path), "--framework", framework, "-o", "json", "--quiet", "--skip-download", "--compact"])
+            r = run([exe, "-d", str(path), "--framework", framework, "-o", "json", "--skip-download", "--compact"])
             if not r.stdout.strip():
                 continue
             docs = json.loads(r.stdout)
