@@ -682,7 +682,7 @@ pub(crate) fn risky_category(
                 Some(statement_pos(Some(node), r.statement as usize, node.pos)),
             )];
         }
-        let risky = wasp_iam::analyze::least_privilege::risky_grants(&set);
+        let risky = cached_risky_grants(node, &set);
         let db = wasp_iam::actions::ActionDb::get();
         // Actions without resource-level permissions can only be granted on `*`.
         let grants: Vec<(&String, &Vec<wasp_iam::StatementRef>)> = pick(&risky)
@@ -954,4 +954,29 @@ mod tests {
             .get("IAMFullAccess")
             .is_some_and(|e| !e.admin && e.methods.contains(&"CreateAccessKey")));
     }
+}
+
+thread_local! {
+    /// The four least-privilege controls (permissions management, credentials exposure, data
+    /// exfiltration, write) ask for the same expansion of the same document in a row: keep the
+    /// last one, keyed by the document's exact JSON text.
+    static LAST_RISKY: std::cell::RefCell<Option<(String, std::rc::Rc<wasp_iam::analyze::least_privilege::RiskyGrants>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn cached_risky_grants(
+    node: &Node,
+    set: &PolicySet,
+) -> std::rc::Rc<wasp_iam::analyze::least_privilege::RiskyGrants> {
+    let key = node.to_json().to_string();
+    LAST_RISKY.with(|cell| {
+        if let Some((k, v)) = &*cell.borrow() {
+            if *k == key {
+                return v.clone();
+            }
+        }
+        let v = std::rc::Rc::new(wasp_iam::analyze::least_privilege::risky_grants(set));
+        *cell.borrow_mut() = Some((key, v.clone()));
+        v
+    })
 }

@@ -97,6 +97,15 @@ fn is_admin_statement(s: &CompiledStatement) -> bool {
         && s.resources.as_ref().is_none_or(|r| r.covers_all())
 }
 
+/// The data-exfiltration and credential-exposure lists, lower-cased, for constant-time lookup.
+static SPECIAL: std::sync::LazyLock<(
+    std::collections::HashSet<String>,
+    std::collections::HashSet<String>,
+)> = std::sync::LazyLock::new(|| {
+    let set = |l: &[&str]| l.iter().map(|a| a.to_ascii_lowercase()).collect();
+    (set(DATA_EXFILTRATION), set(CREDENTIALS_EXPOSURE))
+});
+
 /// Actions of one risk category allowed on every resource, with the statements granting them.
 #[derive(Debug, Clone, Default)]
 pub struct Grants {
@@ -123,6 +132,7 @@ pub struct RiskyGrants {
 /// it grants into categories.
 pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
     let db = ActionDb::get();
+    let special = &*SPECIAL;
     let mut out = RiskyGrants::default();
     let mut lower = String::new();
     for (pi, s) in set.identity_statements() {
@@ -148,20 +158,14 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
             if let Some(g) = target {
                 g.actions.entry(full.clone()).or_default().push(r);
             }
-            if DATA_EXFILTRATION
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&full))
-            {
+            if special.0.contains(full.to_ascii_lowercase().as_str()) {
                 out.data_exfiltration
                     .actions
                     .entry(full.clone())
                     .or_default()
                     .push(r);
             }
-            if CREDENTIALS_EXPOSURE
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&full))
-            {
+            if special.1.contains(full.to_ascii_lowercase().as_str()) {
                 out.credentials_exposure
                     .actions
                     .entry(full)
