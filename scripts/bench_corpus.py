@@ -9,7 +9,8 @@ Corpora:
 
 For each corpus and tool: wall time (median of --runs), peak RSS (max over runs, from GNU
 time), files/s and resources/s (resources as wasp counts them), and the ratios Checkov/wasp.
-Also a scaling table: wasp wall time at 1x, 10x, 100x of the generated size, on 1 and 2 cores.
+Also a scaling table (--scaling): wasp wall time at size/10, size and size*10 generated
+templates, on 1 and 2 cores.
 
 Usage: scripts/bench_corpus.py [--size 10000] [--runs 3] [--checkov-max-files 0] [--out BENCH.md]
 Installs nothing itself except by calling scripts/install-checkov.sh (pinned Checkov in
@@ -151,7 +152,7 @@ def main():
     if a.scaling:
         lines += ["", "| corpus | 1 core | 2 cores |", "|---|---|---|"]
         for mult in (1, 10, 100):
-            n = max(1, a.size // 100 * mult)
+            n = max(1, a.size // 10 * mult)
             path = generate("cfn", n)
             cells = []
             for threads in ("1", "2"):
