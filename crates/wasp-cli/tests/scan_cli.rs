@@ -284,3 +284,53 @@ fn suppressions_are_listed_with_their_reasons_never_dropped() {
         .iter()
         .any(|f| f["control_id"] == "WASP-KMS-001"));
 }
+
+#[test]
+fn manual_answers_merge_with_evidence_and_bad_answers_fail_with_a_position() {
+    let (text, code) = stdout(&[
+        "review",
+        "--format",
+        "json",
+        "--answers",
+        "examples/hardened/answers.yaml",
+        "examples/hardened",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let status = |bp: &str| {
+        json["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|q| q["best_practices"].as_array().unwrap())
+            .find(|b| b["id"] == bp)
+            .map(|b| b["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(status("SEC01-BP01"), "met", "manual answer");
+    assert_eq!(status("SEC10-BP07"), "not_met", "manual answer");
+    assert_eq!(status("SEC11-BP01"), "not_applicable", "manual answer");
+    assert_eq!(
+        status("SEC08-BP02"),
+        "met",
+        "automated evidence still counts"
+    );
+    assert_eq!(status("SEC10-BP02"), "manual", "unanswered");
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("answers.yaml");
+    std::fs::write(
+        &bad,
+        "version: 1\nanswers:\n  SEC99-BP01:\n    status: met\n",
+    )
+    .unwrap();
+    let out = wasp()
+        .args(["review", "--answers"])
+        .arg(&bad)
+        .arg("examples/hardened")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("answers.yaml:3:"), "{err}");
+}
