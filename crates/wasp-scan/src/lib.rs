@@ -66,36 +66,37 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
     let cfn_opts = CfnOptions {
         params: opts.cfn_params.clone(),
     };
-    // One unit of work per file (CloudFormation, plan JSON) or Terraform root module.
-    let loaded: Vec<Loaded> = found
+    // One unit of work per file (CloudFormation, plan JSON) or Terraform root module. Each
+    // unit is evaluated as soon as it is loaded and its model dropped, so memory holds results,
+    // not every model at once.
+    let done: Vec<Done> = found
         .files
         .par_iter()
         .filter_map(|p| load_file(p, &cfn_opts))
+        .map(Done::from)
         .collect();
     // A plan's planned values are exact: the configuration in the plan's own directory is not
     // evaluated again.
-    let plan_dirs: std::collections::HashSet<&Path> = loaded
+    let plan_dirs: std::collections::HashSet<&Path> = done
         .iter()
-        .filter_map(|l| l.plan.as_deref().and_then(Path::parent))
+        .filter_map(|d| d.plan.as_deref().and_then(Path::parent))
         .collect();
     let tf_dirs: Vec<PathBuf> = found
         .terraform_dirs
         .into_iter()
         .filter(|d| !plan_dirs.contains(d.as_path()))
         .collect();
-    let tf = terraform::load(&tf_dirs, opts);
-    let units: Vec<Loaded> = loaded.into_iter().chain(tf).collect();
-
-    let evaluated: Vec<Evaluated> = units.par_iter().map(|u| evaluate(&u.model)).collect();
-    for u in units {
-        report.files_scanned += u.files;
-        report.resources += u.model.resources.len();
-        report.errors.extend(u.errors);
-    }
-    for e in evaluated {
-        report.results.extend(e.results);
-        report.findings.extend(e.findings);
-        report.suppressed.extend(e.suppressed);
+    let tf: Vec<Done> = terraform::load(&tf_dirs, opts)
+        .into_par_iter()
+        .map(Done::from)
+        .collect();
+    for d in done.into_iter().chain(tf) {
+        report.files_scanned += d.files;
+        report.resources += d.resources;
+        report.errors.extend(d.errors);
+        report.results.extend(d.evaluated.results);
+        report.findings.extend(d.evaluated.findings);
+        report.suppressed.extend(d.evaluated.suppressed);
     }
     report.findings.sort_by(|a, b| {
         (&a.location, &a.control_id, &a.resource.address).cmp(&(
@@ -126,6 +127,28 @@ pub struct Loaded {
     pub files: usize,
     /// The file, when this unit is a Terraform plan.
     pub plan: Option<PathBuf>,
+}
+
+/// A unit after evaluation: its model is gone.
+struct Done {
+    files: usize,
+    resources: usize,
+    errors: Vec<InputError>,
+    plan: Option<PathBuf>,
+    evaluated: Evaluated,
+}
+
+impl From<Loaded> for Done {
+    fn from(l: Loaded) -> Done {
+        let evaluated = evaluate(&l.model);
+        Done {
+            files: l.files,
+            resources: l.model.resources.len(),
+            errors: l.errors,
+            plan: l.plan,
+            evaluated,
+        }
+    }
 }
 
 /// Reads a file, bounded by [`MAX_FILE_BYTES`].
