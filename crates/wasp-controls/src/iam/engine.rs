@@ -980,3 +980,59 @@ fn cached_risky_grants(
         v
     })
 }
+
+/// Runs `each` on every `Allow` statement of a role's trust policy that lets a principal (not
+/// `NotPrincipal`) call `sts:AssumeRole`, when the policy names principals of type `ty`
+/// (`AWS`, `Service`, ...). `each` gets the statement, its principal and the statement's
+/// position, and returns `None` when the statement does not concern the control, or the
+/// outcomes it raises (none: it passes). The control passes when the statements that concern
+/// it raise nothing, and does not apply when none concerns it.
+pub(crate) fn each_assume_statement(
+    res: &Resource,
+    model: &Model,
+    ty: &str,
+    mut each: impl FnMut(
+        &wasp_iam::model::Statement,
+        &wasp_iam::model::PrincipalSpec,
+        Pos,
+    ) -> Option<Vec<crate::Outcome>>,
+) -> Vec<crate::Outcome> {
+    let Some((parsed, d)) = trust_policy(res, model) else {
+        return vec![];
+    };
+    if !names_principal_type(d, ty) {
+        return vec![];
+    }
+    let policy = match parsed {
+        Ok(p) => p,
+        Err((r, p)) => return vec![crate::helpers::unknown(r, Some(p))],
+    };
+    let compiled = CompiledPolicy::new("trust policy", policy.clone());
+    let node = d.document.known();
+    let mut out = Vec::new();
+    let mut concerned = false;
+    for s in &policy.statements {
+        if s.effect != Some(wasp_iam::Effect::Allow) {
+            continue;
+        }
+        let assumes = compiled
+            .statements
+            .iter()
+            .find(|c| c.index as usize == s.index)
+            .is_some_and(|c| c.actions.covers("sts:assumerole"));
+        let Some(p) = s.principal.as_ref().filter(|p| assumes && !p.negated) else {
+            continue;
+        };
+        if let Some(found) = each(s, p, statement_pos(node, s.index, d.pos)) {
+            concerned = true;
+            out.extend(found);
+        }
+    }
+    if !concerned {
+        return vec![];
+    }
+    if out.is_empty() {
+        out.push(crate::Outcome::Pass);
+    }
+    out
+}

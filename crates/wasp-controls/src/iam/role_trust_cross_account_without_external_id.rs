@@ -2,11 +2,10 @@ use wasp_core::Severity;
 use wasp_iam::analyze::exposure::{restriction, Restriction};
 use wasp_iam::condition::BaseOp;
 use wasp_iam::model::{Condition, PrincipalType};
-use wasp_iam::{CompiledPolicy, Effect};
 use wasp_model::{KindTag, Model, Resource};
 
-use super::engine::{account_of, names_principal_type, statement_pos, trust_policy, OWNER};
-use crate::helpers::{fail, unknown};
+use super::engine::{account_of, each_assume_statement, OWNER};
+use crate::helpers::fail;
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -81,32 +80,7 @@ fn guards(c: &Condition) -> bool {
 }
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
-    let Some((parsed, d)) = trust_policy(res, model) else {
-        return vec![];
-    };
-    if !names_principal_type(d, "AWS") {
-        return vec![];
-    }
-    let policy = match parsed {
-        Ok(p) => p,
-        Err((r, p)) => return vec![unknown(r, Some(p))],
-    };
-    let compiled = CompiledPolicy::new("trust policy", policy.clone());
-    let node = d.document.known();
-    let mut out = Vec::new();
-    let mut any = false;
-    for s in &policy.statements {
-        if s.effect != Some(Effect::Allow) {
-            continue;
-        }
-        let assumes = compiled
-            .statements
-            .iter()
-            .find(|c| c.index as usize == s.index)
-            .is_some_and(|c| c.actions.covers("sts:assumerole"));
-        let Some(p) = s.principal.as_ref().filter(|p| assumes && !p.negated) else {
-            continue;
-        };
+    each_assume_statement(res, model, "AWS", |s, p, pos| {
         let external: Vec<&str> = p
             .entries
             .iter()
@@ -115,25 +89,18 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
             .map(|(_, v)| v.as_str())
             .collect();
         if external.is_empty() {
-            continue;
+            return None;
         }
-        any = true;
-        if !s.conditions.iter().any(guards) {
-            out.push(fail(
-                format!(
-                    "trust policy {} lets {} assume the role without an sts:ExternalId, organization or MFA condition",
-                    s.label(),
-                    external.join(", ")
-                ),
-                Some(statement_pos(node, s.index, d.pos)),
-            ));
+        if s.conditions.iter().any(guards) {
+            return Some(vec![]);
         }
-    }
-    if !any {
-        return vec![];
-    }
-    if out.is_empty() {
-        out.push(Outcome::Pass);
-    }
-    out
+        Some(vec![fail(
+            format!(
+                "trust policy {} lets {} assume the role without an sts:ExternalId, organization or MFA condition",
+                s.label(),
+                external.join(", ")
+            ),
+            Some(pos),
+        )])
+    })
 }

@@ -1,10 +1,9 @@
 use wasp_core::Severity;
 use wasp_iam::analyze::exposure::{restriction, Restriction};
 use wasp_iam::model::PrincipalType;
-use wasp_iam::{CompiledPolicy, Effect};
 use wasp_model::{KindTag, Model, Resource};
 
-use super::engine::{names_principal_type, statement_pos, trust_policy, UNKNOWN_SERVICE};
+use super::engine::{each_assume_statement, UNKNOWN_SERVICE};
 use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
@@ -91,45 +90,18 @@ fn source_aware(principal: &str) -> bool {
 }
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
-    let Some((parsed, d)) = trust_policy(res, model) else {
-        return vec![];
-    };
-    if !names_principal_type(d, "Service") {
-        return vec![];
-    }
-    let policy = match parsed {
-        Ok(p) => p,
-        Err((r, p)) => return vec![unknown(r, Some(p))],
-    };
-    let compiled = CompiledPolicy::new("trust policy", policy.clone());
-    let node = d.document.known();
-    let mut out = Vec::new();
-    let mut any = false;
-    for s in &policy.statements {
-        if s.effect != Some(Effect::Allow) {
-            continue;
-        }
-        let assumes = compiled
-            .statements
-            .iter()
-            .find(|c| c.index as usize == s.index)
-            .is_some_and(|c| c.actions.covers("sts:assumerole"));
-        let Some(p) = s.principal.as_ref().filter(|p| assumes && !p.negated) else {
-            continue;
-        };
+    each_assume_statement(res, model, "Service", |s, p, pos| {
         if p.entries
             .iter()
             .any(|(t, v)| *t == PrincipalType::Service && v == UNKNOWN_SERVICE)
         {
-            out.push(unknown(
+            return Some(vec![unknown(
                 format!(
                     "trust policy {}: the service principal is known only at deploy time",
                     s.label()
                 ),
-                Some(statement_pos(node, s.index, d.pos)),
-            ));
-            any = true;
-            continue;
+                Some(pos),
+            )]);
         }
         let services: Vec<&str> = p
             .entries
@@ -138,31 +110,24 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
             .map(|(_, v)| v.as_str())
             .collect();
         if services.is_empty() {
-            continue;
+            return None;
         }
-        any = true;
         let restricted = s.conditions.iter().any(|c| {
             matches!(
                 restriction(c),
                 Some(Restriction::Account | Restriction::Organization | Restriction::Identity)
             )
         });
-        if !restricted {
-            out.push(fail(
-                format!(
-                    "trust policy {} lets {} assume the role for any account (no aws:SourceAccount or aws:SourceArn condition)",
-                    s.label(),
-                    services.join(", ")
-                ),
-                Some(statement_pos(node, s.index, d.pos)),
-            ));
+        if restricted {
+            return Some(vec![]);
         }
-    }
-    if !any {
-        return vec![];
-    }
-    if out.is_empty() {
-        out.push(Outcome::Pass);
-    }
-    out
+        Some(vec![fail(
+            format!(
+                "trust policy {} lets {} assume the role for any account (no aws:SourceAccount or aws:SourceArn condition)",
+                s.label(),
+                services.join(", ")
+            ),
+            Some(pos),
+        )])
+    })
 }
