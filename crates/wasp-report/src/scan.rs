@@ -16,6 +16,9 @@ pub struct ScanView<'a> {
     pub results: &'a [CheckResult],
     pub errors: &'a [InputError],
     pub suppressed: &'a [Suppressed],
+    /// Findings already recorded in the baseline (`--baseline`): not reported as findings,
+    /// counted so they are never dropped silently.
+    pub baselined: &'a [Finding],
     pub files_scanned: usize,
     pub resources: usize,
     pub fail_on: Severity,

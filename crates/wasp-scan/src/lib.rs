@@ -37,6 +37,9 @@ pub struct ScanReport {
     pub errors: Vec<InputError>,
     /// Failing results silenced by a suppression, with its reason. Never dropped silently.
     pub suppressed: Vec<Suppressed>,
+    /// Failing results whose fingerprint the baseline (`--baseline`) already holds: not
+    /// findings, but counted and listed by reports.
+    pub baselined: Vec<Finding>,
     /// Files that held a template, module file or plan.
     pub files_scanned: usize,
     pub resources: usize,

@@ -104,6 +104,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             results: &[],
             errors: &report.errors,
             suppressed: &[],
+            baselined: &[],
             files_scanned: report.files_scanned,
             resources: report.resources,
             fail_on: wasp_core::Severity::Critical,

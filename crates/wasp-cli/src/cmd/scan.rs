@@ -62,6 +62,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         results: &report.results,
         errors: &report.errors,
         suppressed: &report.suppressed,
+        baselined: &report.baselined,
         files_scanned: report.files_scanned,
         resources: report.resources,
         fail_on: args.fail_on,
