@@ -5,8 +5,13 @@ For every wasp control that names a Checkov equivalent (its `references`), both 
 inputs; each (file, resource) pair one of them checked is classed as: both fail, wasp only,
 Checkov only, both pass. Resources are matched by file and logical id / Terraform address.
 
-Usage: scripts/compare_checkov.py PATH... [--out docs/checkov-comparison-data.md]
-Needs the release binary (built here) and the pinned Checkov (scripts/install-checkov.sh).
+Usage: scripts/compare_checkov.py PATH... [--out FILE] [--checkov-cache FILE] [--examples N]
+
+Needs the release binary (built here, in `$CARGO_TARGET_DIR` when set) and the pinned Checkov
+(scripts/install-checkov.sh). `--checkov-cache FILE` keeps Checkov's verdicts in FILE and reuses
+them on the next run with the same paths (Checkov takes minutes, wasp seconds); delete the file
+after changing the inputs. `--examples N` lists up to N examples of each disagreement (default 1).
+`--no-build` uses the wasp binary as it is.
 """
 import argparse
 import collections
@@ -17,6 +22,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+if not TARGET.is_absolute():
+    TARGET = ROOT / TARGET
+WASP = str(TARGET / "release" / "wasp")
 
 
 def run(cmd):
@@ -40,7 +49,7 @@ def wasp_results(paths):
     """(file, address) -> {control_id: status} from wasp's JSON plus its pass list."""
     out = collections.defaultdict(dict)
     for path in paths:
-        r = run([str(ROOT / "target/release/wasp"), "scan", "--format", "json", "--fail-on", "critical", "--verbose", str(path)])
+        r = run([WASP, "scan", "--format", "json", "--fail-on", "critical", "--verbose", str(path)])
         doc = json.loads(r.stdout)
         # A control may answer several times for one resource (per rule, per policy):
         # fail wins over unknown, which wins over pass. The resource's own file is the
@@ -85,18 +94,40 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--out")
+    ap.add_argument("--checkov-cache")
+    ap.add_argument("--examples", type=int, default=1)
+    ap.add_argument("--no-build", action="store_true", help="use the wasp binary as it is")
     a = ap.parse_args()
-    run(["cargo", "build", "--release", "-q", "-p", "wasp-cli"])
-    rules = json.loads(run([str(ROOT / "target/release/wasp"), "rules", "--format", "json"]).stdout)["controls"]
+    if not a.no_build:
+        built = run(["cargo", "build", "--release", "-q", "-p", "wasp-cli"])
+        if built.returncode != 0:
+            sys.exit("cargo build failed:\n" + built.stderr)
+    rules = json.loads(run([WASP, "rules", "--format", "json"]).stdout)["controls"]
     mapping = {
         r["id"]: [x["id"] for x in r["references"] if x["framework"] == "Checkov"]
         for r in rules
     }
     mapping = {k: v for k, v in mapping.items() if v}
     w = wasp_results(a.paths)
-    c = checkov_results(a.paths)
+    c = None
+    if a.checkov_cache and Path(a.checkov_cache).exists():
+        cached = json.loads(Path(a.checkov_cache).read_text())
+        if cached.get("paths") == a.paths:
+            c = {tuple(k.split("\0", 1)): v for k, v in cached["results"].items()}
+    if c is None:
+        c = checkov_results(a.paths)
+        if a.checkov_cache:
+            Path(a.checkov_cache).write_text(json.dumps({
+                "paths": a.paths,
+                "results": {"\0".join(k): v for k, v in c.items()},
+            }))
     rows = []
-    examples = {}
+    examples = collections.defaultdict(list)
+
+    def example(kind, key):
+        if len(examples[kind]) < a.examples:
+            examples[kind].append(key)
+
     for control, checks in sorted(mapping.items()):
         counts = collections.Counter()
         for key in set(w) | set(c):
@@ -114,13 +145,13 @@ def main():
                 counts["wasp fail, Checkov n/a"] += 1
             elif ws == "fail":
                 counts["wasp only"] += 1
-                examples.setdefault((control, "wasp only"), key)
+                example((control, "wasp only"), key)
             elif cf and ws is None:
                 counts["Checkov fail, wasp n/a"] += 1
-                examples.setdefault((control, "Checkov fail, wasp n/a"), key)
+                example((control, "Checkov fail, wasp n/a"), key)
             elif cf:
                 counts["Checkov only"] += 1
-                examples.setdefault((control, "Checkov only"), key)
+                example((control, "Checkov only"), key)
             elif ws == "pass" and cs:
                 counts["both pass"] += 1
         rows.append((control, ",".join(checks), counts))
@@ -128,9 +159,19 @@ def main():
     lines = ["| control | Checkov | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
     for control, checks, counts in rows:
         lines.append(f"| {control} | {checks} | " + " | ".join(str(counts.get(k, 0)) for k in cols) + " |")
-    lines += ["", "First example of each disagreement:", ""]
-    for (control, kind), (f, addr) in sorted(examples.items()):
-        lines.append(f"- {control} {kind}: `{os.path.relpath(f, ROOT)}` `{addr}`")
+    total = collections.Counter()
+    for _, _, counts in rows:
+        total.update(counts)
+    lines.append("| **total** | | " + " | ".join(str(total.get(k, 0)) for k in cols) + " |")
+    decided = total["both fail"] + total["both pass"] + total["wasp only"] + total["Checkov only"]
+    agree = total["both fail"] + total["both pass"]
+    if decided:
+        lines += ["", f"Agreement: {agree} of {decided} pairs both tools decided ({100 * agree / decided:.1f} %)."]
+    heading = "First example" if a.examples == 1 else "Examples"
+    lines += ["", f"{heading} of each disagreement:", ""]
+    for (control, kind), keys in sorted(examples.items()):
+        for f, addr in keys:
+            lines.append(f"- {control} {kind}: `{os.path.relpath(f, ROOT)}` `{addr}`")
     text = "\n".join(lines) + "\n"
     print(text)
     if a.out:

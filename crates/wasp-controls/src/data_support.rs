@@ -123,6 +123,15 @@ pub(crate) fn openings(doc: &PolicyDoc) -> Result<Openings, (String, Pos)> {
     Ok(out)
 }
 
+/// "A resource policy, when the resource has one, must not be public": no result without a
+/// policy (the resource is then reachable through identity policies only).
+pub(crate) fn set_policy_not_public(policy: Option<&PolicyDoc>) -> Vec<Outcome> {
+    match policy {
+        Some(doc) => vec![must_not_be_public(Some(doc))],
+        None => vec![],
+    }
+}
+
 /// The outcome of "this resource policy must not be public".
 pub(crate) fn must_not_be_public(policy: Option<&PolicyDoc>) -> Outcome {
     let Some(doc) = policy else {

@@ -95,6 +95,38 @@ pub(crate) fn secret_name(name: &str) -> bool {
     crate::lambda::plaintext_secret_in_environment::secret_name(name)
 }
 
+/// Does a name say it holds a secret? The name is split into lowercase words at `separators`
+/// and at lower-to-upper case changes (`DB_PASSWORD`, `apiKey`); it names a secret when a word
+/// is one of `secret_words`, or a word of `key_prefixes` comes right before `key` (`api_key`).
+/// Whole words only, so that `PASSENGER_TABLE` is not taken for a password.
+pub(crate) fn names_secret(
+    name: &str,
+    separators: &[char],
+    secret_words: &[&str],
+    key_prefixes: &[&str],
+) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if separators.contains(&c) {
+            words.push(std::mem::take(&mut cur));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    words.push(cur);
+    words.iter().any(|w| secret_words.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| p[1] == "key" && key_prefixes.contains(&p[0].as_str()))
+}
+
 /// Does a value hold what looks like an AWS access key id or a private key?
 pub(crate) fn secret_value(v: &str) -> bool {
     crate::lambda::plaintext_secret_in_environment::SECRET_VALUE.is_match(v)

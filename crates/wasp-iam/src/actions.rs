@@ -54,6 +54,10 @@ pub struct ResourceType {
 pub struct Action {
     /// Name as AWS spells it (`GetObject`).
     pub name: String,
+    /// `prefix:Name` (`s3:GetObject`).
+    pub full: Box<str>,
+    /// `prefix:name`, lower-cased, as action patterns match it.
+    pub lower: Box<str>,
     /// Access level.
     pub access: AccessLevel,
     /// Resource types (index into the service's resource types, required flag).
@@ -300,8 +304,11 @@ impl ActionDb {
                         .collect();
                     let idx = s.actions.len();
                     s.by_action.insert(name.to_ascii_lowercase(), idx);
+                    let full = format!("{}:{name}", s.prefix);
                     s.actions.push(Action {
                         name: name.to_string(),
+                        lower: full.to_ascii_lowercase().into(),
+                        full: full.into(),
                         access: access(acc),
                         resource_types,
                         condition_keys,

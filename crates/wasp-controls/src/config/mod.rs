@@ -7,6 +7,35 @@ pub mod recorder_not_recording;
 
 use wasp_model::{ConfigRecorder, Kind, Resource};
 
+/// The `## Remediation` section of the recording-group controls: a recorder that records every
+/// supported type, the global IAM types included.
+macro_rules! record_everything {
+    () => {
+        r#"## Remediation
+```yaml
+Recorder:
+  Type: AWS::Config::ConfigurationRecorder
+  Properties:
+    RoleARN: !GetAtt ConfigRole.Arn
+    RecordingGroup:
+      AllSupported: true
+      IncludeGlobalResourceTypes: true
+```
+```hcl
+resource "aws_config_configuration_recorder" "main" {
+  role_arn = aws_iam_role.config.arn
+
+  recording_group {
+    all_supported                 = true
+    include_global_resource_types = true
+  }
+}
+```
+"#
+    };
+}
+pub(crate) use record_everything;
+
 pub(crate) fn recorder(res: &Resource) -> Option<&ConfigRecorder> {
     match &res.kind {
         Kind::ConfigRecorder(r) => Some(r),

@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{attr, fail, unknown};
-use crate::{cis, Area, Meta, Outcome};
+use crate::{checkov, cis, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
     id: "WASP-CONFIG-002",
@@ -12,10 +12,11 @@ pub static META: Meta = Meta {
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
     kinds: &[KindTag::ConfigRecorder],
-    references: &[cis("3.3")],
+    references: &[cis("3.3"), checkov("CKV2_AWS_48")],
     remediation:
         "Set IncludeGlobalResourceTypes (include_global_resource_types) to true in one Region.",
-    doc: r#"## What it checks
+    doc: concat!(
+        r#"## What it checks
 That a recorder that records all supported resource types also records the global IAM types
 (users, groups, roles, customer managed policies): `IncludeGlobalResourceTypes` /
 `include_global_resource_types` is `true`. Both default to `false`. Recorders limited to a list
@@ -27,27 +28,9 @@ policy opened to another account. Without the global types, Config has no histor
 Global types need recording in one Region only; suppress this finding for the recorders of the
 other Regions.
 
-## Remediation
-```yaml
-Recorder:
-  Type: AWS::Config::ConfigurationRecorder
-  Properties:
-    RoleARN: !GetAtt ConfigRole.Arn
-    RecordingGroup:
-      AllSupported: true
-      IncludeGlobalResourceTypes: true
-```
-```hcl
-resource "aws_config_configuration_recorder" "main" {
-  role_arn = aws_iam_role.config.arn
-
-  recording_group {
-    all_supported                 = true
-    include_global_resource_types = true
-  }
-}
-```
 "#,
+        super::record_everything!()
+    ),
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {

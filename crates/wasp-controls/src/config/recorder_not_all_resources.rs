@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{attr, fail, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
     id: "WASP-CONFIG-001",
@@ -12,9 +12,10 @@ pub static META: Meta = Meta {
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
     kinds: &[KindTag::ConfigRecorder],
-    references: &[cis("3.3"), fsbp("Config.1"), checkov("CKV2_AWS_48")],
+    references: &[cis("3.3"), fsbp("Config.1")],
     remediation: "Record all supported resource types (AllSupported: true, no resource type list).",
-    doc: r#"## What it checks
+    doc: concat!(
+        r#"## What it checks
 That the configuration recorder records every supported resource type: `AllSupported` is not
 `false`, and the recording strategy, when set, is `ALL_SUPPORTED_RESOURCE_TYPES` (not
 `INCLUSION_BY_RESOURCE_TYPES` or `EXCLUSION_BY_RESOURCE_TYPES`). A recorder without a recording
@@ -25,27 +26,9 @@ Config is the history of what every resource looked like and when it changed. A 
 has no history: an investigation cannot tell when a security group was opened or a key policy
 widened, and Config rules and Security Hub controls for that type report nothing.
 
-## Remediation
-```yaml
-Recorder:
-  Type: AWS::Config::ConfigurationRecorder
-  Properties:
-    RoleARN: !GetAtt ConfigRole.Arn
-    RecordingGroup:
-      AllSupported: true
-      IncludeGlobalResourceTypes: true
-```
-```hcl
-resource "aws_config_configuration_recorder" "main" {
-  role_arn = aws_iam_role.config.arn
-
-  recording_group {
-    all_supported                 = true
-    include_global_resource_types = true
-  }
-}
-```
 "#,
+        super::record_everything!()
+    ),
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {

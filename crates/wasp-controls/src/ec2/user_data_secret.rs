@@ -26,9 +26,12 @@ The user data of instances, launch templates and launch configurations (decoded 
 an AWS access key id, an AWS secret access key assignment, a private key block, or an
 assignment of a literal value to a variable whose name says it is a secret (`DB_PASSWORD=...`,
 `api_key: ...`) fails. Values that are shell or template expansions (`$VAR`, `${...}`,
-`{{resolve:...}}`), ARNs and file paths are not secrets themselves and pass. User data that
-cannot be known statically (built with `!Sub` over deploy-time values, `templatefile`) is
-unknown.
+`{{resolve:...}}`), ARNs, file paths (`/run/secrets/db`, `file:///certs/key.pem`) and boolean
+flags (`--must-change-password=false`) are not secrets themselves and pass. CloudFormation
+user data built with `Fn::Sub` or `Fn::Join` over deploy-time values (`${AWS::Region}`, a
+database endpoint) is checked on its literal text, each deploy-time value counting as an
+expansion. User data that cannot be known statically at all (a parameter without a value, a
+Terraform `templatefile`) is unknown.
 
 ## Why it matters
 User data is readable by anyone allowed `ec2:DescribeInstanceAttribute`, from inside the
@@ -65,6 +68,13 @@ static SECRET_ACCESS_KEY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A boolean option value (`--must-change-password=false`): a setting, not a secret.
+fn is_flag(value: &str) -> bool {
+    ["true", "false", "yes", "no", "on", "off"]
+        .iter()
+        .any(|f| value.trim_end_matches([',', ';']).eq_ignore_ascii_case(f))
+}
+
 /// What in the user data looks like a secret, if anything.
 fn find_secret(text: &str) -> Option<String> {
     if secret_value(text) {
@@ -84,8 +94,10 @@ fn find_secret(text: &str) -> Option<String> {
                 || value.starts_with('{')
                 || value.starts_with('/')
                 || value.starts_with("./")
+                || value.starts_with("file:")
                 || value.starts_with('<')
                 || value.starts_with('`')
+                || is_flag(value)
                 || secret_reference(value));
             if literal && secret_name(name) {
                 return Some(format!("a literal value for `{name}`"));
@@ -134,6 +146,9 @@ mod tests {
             "# password=example in a comment",
             "yum install -y httpd\nsystemctl start httpd",
             "PASSENGER_COUNT=4",
+            "gitea admin user create --password $secret --must-change-password=false",
+            r#""privateKeyPath" : "file:///greengrass/certs/${IoTThing.certificateId}.key""#,
+            "export DB_HOST=${Db.Endpoint.Address} DB_PASSWORD=${DbPassword}",
         ] {
             assert!(find_secret(s).is_none(), "{s}");
         }

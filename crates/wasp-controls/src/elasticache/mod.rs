@@ -14,7 +14,9 @@ pub(crate) fn group(res: &Resource) -> Option<&CacheGroup> {
     }
 }
 
-/// Valkey replication groups are encrypted at rest and in transit unless told otherwise.
+/// Valkey replication groups are encrypted at rest unless told otherwise (`AtRestEncryptionEnabled`
+/// defaults to `true` for Valkey, `false` for Redis OSS); neither engine encrypts in transit by
+/// default.
 pub(crate) fn is_valkey(g: &CacheGroup) -> bool {
     g.engine
         .known()

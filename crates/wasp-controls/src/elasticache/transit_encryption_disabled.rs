@@ -16,8 +16,9 @@ pub static META: Meta = Meta {
     remediation: "Set TransitEncryptionEnabled (transit_encryption_enabled) to true.",
     doc: r#"## What it checks
 That the replication group enables TLS between clients and nodes and between nodes
-(`TransitEncryptionEnabled`, `transit_encryption_enabled`). Redis OSS replication groups accept
-plain-text connections unless it is set; Valkey ones use TLS unless it is turned off.
+(`TransitEncryptionEnabled`, `transit_encryption_enabled`). It defaults to `false` for every
+engine: unlike encryption at rest, which is on by default for Valkey, a Valkey replication group
+accepts plain-text connections unless TLS is turned on.
 
 ## Why it matters
 Without TLS, cached data, commands and the AUTH token itself cross the network in clear text,
@@ -39,7 +40,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![must_be_true(
         &g.transit_encryption,
-        super::is_valkey(g),
+        false,
         attr(
             res,
             "TransitEncryptionEnabled",

@@ -1,7 +1,6 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::detection_support::feature_enabled;
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -46,13 +45,10 @@ resource "aws_guardduty_detector_feature" "eks_audit_logs" {
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Some(d) = super::detector(res) else {
-        return vec![];
-    };
-    vec![feature_enabled(
-        d,
+    super::protection_plan(
+        res,
         &[guardduty_feature::EKS_AUDIT_LOGS],
         true,
         "EKS Audit Log Monitoring (EKS_AUDIT_LOGS)",
-    )]
+    )
 }

@@ -1,7 +1,6 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::detection_support::feature_enabled;
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -45,13 +44,10 @@ resource "aws_guardduty_detector_feature" "lambda_network_logs" {
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Some(d) = super::detector(res) else {
-        return vec![];
-    };
-    vec![feature_enabled(
-        d,
+    super::protection_plan(
+        res,
         &[guardduty_feature::LAMBDA_NETWORK_LOGS],
         true,
         "Lambda Protection (LAMBDA_NETWORK_LOGS)",
-    )]
+    )
 }

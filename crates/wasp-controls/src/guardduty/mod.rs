@@ -11,9 +11,26 @@ pub mod s3_protection_disabled;
 
 use wasp_model::{Detector, Kind, Resource};
 
+use crate::detection_support::feature_enabled;
+use crate::Outcome;
+
 pub(crate) fn detector(res: &Resource) -> Option<&Detector> {
     match &res.kind {
         Kind::Detector(d) => Some(d),
         _ => None,
     }
+}
+
+/// The check of a protection plan of the detector: the feature named `features` (one plan may
+/// go by several names) must not be turned off, [`feature_enabled`] with `on_by_default` for a
+/// feature the detector does not list. Other resources give no result.
+pub(crate) fn protection_plan(
+    res: &Resource,
+    features: &[&str],
+    on_by_default: bool,
+    label: &str,
+) -> Vec<Outcome> {
+    detector(res)
+        .map(|d| vec![feature_enabled(d, features, on_by_default, label)])
+        .unwrap_or_default()
 }

@@ -1,7 +1,6 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::detection_support::feature_enabled;
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -45,16 +44,13 @@ resource "aws_guardduty_detector_feature" "runtime_monitoring" {
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Some(d) = super::detector(res) else {
-        return vec![];
-    };
-    vec![feature_enabled(
-        d,
+    super::protection_plan(
+        res,
         &[
             guardduty_feature::RUNTIME_MONITORING,
             guardduty_feature::EKS_RUNTIME_MONITORING,
         ],
         false,
         "Runtime Monitoring (RUNTIME_MONITORING)",
-    )]
+    )
 }

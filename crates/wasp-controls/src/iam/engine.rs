@@ -346,10 +346,14 @@ static AWS_MANAGED: LazyLock<HashMap<&'static str, ManagedEntry>> = LazyLock::ne
     map
 });
 
-/// The name of an AWS managed policy from its ARN (`arn:aws:iam::aws:policy/service-role/X`).
+/// The name of an AWS managed policy from its ARN (`arn:aws:iam::aws:policy/service-role/X`),
+/// whatever the partition. A CloudFormation ARN may keep deploy-time parts as `${Name}`
+/// placeholders (`arn:${AWS::Partition}:iam::aws:policy/X`): the partition does not matter, a
+/// placeholder in the name does, and such an ARN names no policy that is known here.
 pub(crate) fn aws_managed_name(arn: &str) -> Option<&str> {
     let rest = arn.split_once(":iam::aws:policy/")?.1;
-    Some(rest.rsplit('/').next().unwrap_or(rest))
+    let name = rest.rsplit('/').next().unwrap_or(rest);
+    (!name.contains("${")).then_some(name)
 }
 
 /// One identity policy of a principal, as the engine sees it.
@@ -650,10 +654,15 @@ pub(crate) fn each_own_policy(
 
 /// The first few items of a list, for messages.
 pub(crate) fn examples(items: &[String]) -> String {
+    examples_of(items, items.len())
+}
+
+/// The first few of `total` items (`items` holds at least the first few), for messages.
+pub(crate) fn examples_of(items: &[String], total: usize) -> String {
     const N: usize = 6;
     let mut s = items.iter().take(N).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > N {
-        s.push_str(&format!(" and {} more", items.len() - N));
+    if total > N {
+        s.push_str(&format!(" and {} more", total - N));
     }
     s
 }
@@ -683,38 +692,31 @@ pub(crate) fn risky_category(
             )];
         }
         let risky = cached_risky_grants(node, &set);
-        let db = wasp_iam::actions::ActionDb::get();
         // Actions without resource-level permissions can only be granted on `*`.
-        let grants: Vec<(&String, &Vec<wasp_iam::StatementRef>)> = pick(&risky)
-            .actions
-            .iter()
-            .filter(|(a, _)| {
-                db.action(a)
-                    .is_none_or(|r| !r.action.resource_types.is_empty())
-            })
-            .collect();
+        let grants: Vec<(&&'static str, &wasp_iam::analyze::least_privilege::Granted)> =
+            pick(&risky)
+                .actions
+                .iter()
+                .filter(|(_, g)| !g.action.resource_types.is_empty())
+                .collect();
         if grants.is_empty() {
             return Vec::new();
         }
-        let actions: Vec<String> = grants.iter().map(|(a, _)| (*a).clone()).collect();
-        let first = grants
+        let actions: Vec<String> = grants.iter().take(7).map(|(a, _)| a.to_string()).collect();
+        // Distinct statements first: thousands of actions come from a handful of statements.
+        let refs: std::collections::HashSet<wasp_iam::StatementRef> = grants
             .iter()
-            .flat_map(|(_, r)| r.iter())
-            .map(|r| r.statement)
-            .min()
-            .unwrap_or(0);
-        let mut labels: Vec<String> = grants
-            .iter()
-            .flat_map(|(_, r)| r.iter())
-            .map(|r| set.describe(r))
+            .flat_map(|(_, g)| g.by.iter().copied())
             .collect();
+        let first = refs.iter().map(|r| r.statement).min().unwrap_or(0);
+        let mut labels: Vec<String> = refs.iter().map(|r| set.describe(r)).collect();
         labels.sort();
         labels.dedup();
         vec![crate::helpers::fail(
             format!(
                 "policy `{name}` allows {} {what} on all resources ({}), through {}",
-                actions.len(),
-                examples(&actions),
+                grants.len(),
+                examples_of(&actions, grants.len()),
                 labels.join("; ")
             ),
             Some(statement_pos(Some(node), first as usize, node.pos)),
@@ -947,6 +949,22 @@ mod tests {
             Some("AWSLambdaRole")
         );
         assert_eq!(aws_managed_name("arn:aws:iam::111122223333:policy/x"), None);
+        assert_eq!(
+            aws_managed_name("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess"),
+            Some("AdministratorAccess")
+        );
+        assert_eq!(
+            aws_managed_name("arn:aws-cn:iam::aws:policy/service-role/AWSLambdaRole"),
+            Some("AWSLambdaRole")
+        );
+        assert_eq!(
+            aws_managed_name("arn:${AWS::Partition}:iam::aws:policy/${PolicyName}"),
+            None
+        );
+        assert_eq!(
+            aws_managed_name("arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Admin"),
+            None
+        );
         assert!(AWS_MANAGED
             .get("AdministratorAccess")
             .is_some_and(|e| e.admin));

@@ -3,6 +3,7 @@
 pub mod policy_full_admin;
 
 pub(crate) mod engine;
+pub(crate) mod password_policy;
 pub mod password_policy_complexity;
 pub mod password_policy_expiry;
 pub mod password_policy_min_length;

@@ -1,6 +1,7 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource};
+use wasp_model::{KindTag, Model, Resource};
 
+use super::password_policy::{only_terraform, remediation, with_policy};
 use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
@@ -14,53 +15,37 @@ pub static META: Meta = Meta {
     kinds: &[KindTag::AccountPasswordPolicy],
     references: &[fsbp("IAM.7"), checkov("CKV_AWS_11"), checkov("CKV_AWS_12"), checkov("CKV_AWS_14"), checkov("CKV_AWS_15")],
     remediation: "Set `require_lowercase_characters`, `require_uppercase_characters`, `require_numbers` and `require_symbols` to true.",
-    doc: r#"## What it checks
+    doc: concat!(
+        r#"## What it checks
 That the policy requires lowercase letters, uppercase letters, numbers and symbols. Each
 setting left out is off.
 
-The account password policy exists only in Terraform (`aws_iam_account_password_policy`);
-CloudFormation has no resource type for it.
-
-## Why it matters
+"#,
+        only_terraform!(),
+        r#"## Why it matters
 Every required character class multiplies the space an attacker must search; without them,
 users pick dictionary words.
 
-## Remediation
-```yaml
-# CloudFormation has no resource for the account password policy: set it with the AWS CLI
-# (`aws iam update-account-password-policy`) or a custom resource.
-```
-```hcl
-resource "aws_iam_account_password_policy" "strict" {
-  minimum_password_length        = 14
-  password_reuse_prevention      = 24
-  max_password_age               = 90
-  require_lowercase_characters   = true
-  require_uppercase_characters   = true
-  require_numbers                = true
-  require_symbols                = true
-  allow_users_to_change_password = true
-}
-```
 "#,
+        remediation!()
+    ),
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Kind::AccountPasswordPolicy(p) = &res.kind else {
-        return vec![];
-    };
-    let mut out: Vec<Outcome> = [
-        (&p.require_lowercase, "require_lowercase_characters"),
-        (&p.require_uppercase, "require_uppercase_characters"),
-        (&p.require_numbers, "require_numbers"),
-        (&p.require_symbols, "require_symbols"),
-    ]
-    .into_iter()
-    .map(|(v, name)| must_be_true(v, false, name))
-    .filter(|o| *o != Outcome::Pass)
-    .collect();
-    if out.is_empty() {
-        out.push(Outcome::Pass);
-    }
-    out
+    with_policy(res, |p| {
+        let mut out: Vec<Outcome> = [
+            (&p.require_lowercase, "require_lowercase_characters"),
+            (&p.require_uppercase, "require_uppercase_characters"),
+            (&p.require_numbers, "require_numbers"),
+            (&p.require_symbols, "require_symbols"),
+        ]
+        .into_iter()
+        .map(|(v, name)| must_be_true(v, false, name))
+        .filter(|o| *o != Outcome::Pass)
+        .collect();
+        if out.is_empty() {
+            out.push(Outcome::Pass);
+        }
+        out
+    })
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::data_support::must_not_be_public;
+use crate::data_support::set_policy_not_public;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -53,11 +53,8 @@ policy = jsonencode({
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Kind::KmsKey(k) = &res.kind else {
-        return vec![];
-    };
-    if k.policy.is_none() {
-        return vec![];
+    match &res.kind {
+        Kind::KmsKey(k) => set_policy_not_public(k.policy.as_ref()),
+        _ => vec![],
     }
-    vec![must_not_be_public(k.policy.as_ref())]
 }

@@ -56,42 +56,24 @@ pub(crate) static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and lower-to-upper case changes (`DB_PASSWORD`, `apiKey`), so `PASSENGER_TABLE` or
 /// `CACHE_BYPASS` are not taken for passwords.
 pub(crate) fn secret_name(name: &str) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if matches!(c, '_' | '-' | '.') {
-            words.push(std::mem::take(&mut cur));
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower {
-            words.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    words.push(cur);
-    const SECRET: &[&str] = &[
-        "pass",
-        "password",
-        "passwd",
-        "pwd",
-        "passphrase",
-        "secret",
-        "secrets",
-        "token",
-        "credential",
-        "credentials",
-        "apikey",
-    ];
-    words.iter().any(|w| SECRET.contains(&w.as_str()))
-        || words.windows(2).any(|p| {
-            matches!(
-                (p[0].as_str(), p[1].as_str()),
-                ("api" | "private" | "auth", "key")
-            )
-        })
+    crate::helpers::names_secret(
+        name,
+        &['_', '-', '.'],
+        &[
+            "pass",
+            "password",
+            "passwd",
+            "pwd",
+            "passphrase",
+            "secret",
+            "secrets",
+            "token",
+            "credential",
+            "credentials",
+            "apikey",
+        ],
+        &["api", "private", "auth"],
+    )
 }
 
 /// A value that points at a secret store rather than holding the secret.

@@ -51,42 +51,24 @@ resource "aws_ssm_parameter" "db_password" {
 /// lower-to-upper case changes, so that `/app/db/password` and `apiKey` match but
 /// `/app/passenger-count` does not.
 pub(crate) fn secret_name(name: &str) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if matches!(c, '/' | '_' | '-' | '.' | ' ') {
-            words.push(std::mem::take(&mut cur));
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower {
-            words.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    words.push(cur);
-    const SECRET: &[&str] = &[
-        "password",
-        "passwd",
-        "pwd",
-        "passphrase",
-        "secret",
-        "secrets",
-        "token",
-        "credential",
-        "credentials",
-        "apikey",
-        "privatekey",
-    ];
-    words.iter().any(|w| SECRET.contains(&w.as_str()))
-        || words.windows(2).any(|p| {
-            matches!(
-                (p[0].as_str(), p[1].as_str()),
-                ("api" | "private" | "auth" | "access" | "signing", "key")
-            )
-        })
+    crate::helpers::names_secret(
+        name,
+        &['/', '_', '-', '.', ' '],
+        &[
+            "password",
+            "passwd",
+            "pwd",
+            "passphrase",
+            "secret",
+            "secrets",
+            "token",
+            "credential",
+            "credentials",
+            "apikey",
+            "privatekey",
+        ],
+        &["api", "private", "auth", "access", "signing"],
+    )
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::data_support::must_not_be_public;
+use crate::data_support::set_policy_not_public;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -56,11 +56,7 @@ statement {
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Some(t) = super::topic(res) else {
-        return vec![];
-    };
-    if t.policy.is_none() {
-        return vec![];
-    }
-    vec![must_not_be_public(t.policy.as_ref())]
+    super::topic(res)
+        .map(|t| set_policy_not_public(t.policy.as_ref()))
+        .unwrap_or_default()
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::data_support::must_not_be_public;
+use crate::data_support::set_policy_not_public;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = Meta {
@@ -56,11 +56,7 @@ statement {
 };
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let Some(q) = super::queue(res) else {
-        return vec![];
-    };
-    if q.policy.is_none() {
-        return vec![];
-    }
-    vec![must_not_be_public(q.policy.as_ref())]
+    super::queue(res)
+        .map(|q| set_policy_not_public(q.policy.as_ref()))
+        .unwrap_or_default()
 }

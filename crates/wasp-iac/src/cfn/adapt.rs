@@ -24,6 +24,26 @@ pub struct Raw {
     pub refs: BTreeSet<String>,
 }
 
+/// The properties whose adapter reads `${Name}` placeholders for deploy-time parts of a
+/// `Fn::Sub` or `Fn::Join` (see the [`super::resolve`] module docs), by resource type and path
+/// of keys below `Properties`. Any other property built from deploy-time values stays unknown.
+///
+/// - managed policy ARNs: AWS managed policies are recognised by the name after
+///   `:iam::aws:policy/`, whatever the partition (`arn:${AWS::Partition}:...`);
+/// - user data: the secret scan reads the literal text around `${AWS::Region}` or
+///   `${Db.Endpoint.Address}`, and takes a placeholder for an expansion, never a secret.
+pub const PLACEHOLDER_PROPERTIES: &[(&str, &[&str])] = &[
+    ("AWS::IAM::Role", &["ManagedPolicyArns"]),
+    ("AWS::IAM::User", &["ManagedPolicyArns"]),
+    ("AWS::IAM::Group", &["ManagedPolicyArns"]),
+    ("AWS::EC2::Instance", &["UserData"]),
+    (
+        "AWS::EC2::LaunchTemplate",
+        &["LaunchTemplateData", "UserData"],
+    ),
+    ("AWS::AutoScaling::LaunchConfiguration", &["UserData"]),
+];
+
 /// Something one resource contributes to another.
 pub(super) enum Join {
     BucketPolicy(PolicyDoc),

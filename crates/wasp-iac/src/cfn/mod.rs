@@ -212,7 +212,7 @@ fn load_into(
                 continue;
             }
         }
-        let props = match rmap.get("Properties") {
+        let mut props = match rmap.get("Properties") {
             None => Node::map(e.value.pos, Map::default()),
             Some(p) if p.as_map().is_some() => ctx
                 .resolve(p)
@@ -225,6 +225,7 @@ fn load_into(
                 continue;
             }
         };
+        with_placeholders(&mut ctx, ty, rmap.get("Properties"), &mut props);
         let mut refs = std::collections::BTreeSet::new();
         collect_refs(&props, &mut refs);
         if let Some(dep) = rmap.get("DependsOn") {
@@ -247,6 +248,54 @@ fn load_into(
         err(pos, msg);
     }
     adapt::adapt(file, resolved, sam_globals.as_ref())
+}
+
+/// Resolves again, with placeholders, the properties of `ty` whose consumer reads them
+/// ([`adapt::PLACEHOLDER_PROPERTIES`]) and that came out unknown.
+fn with_placeholders(
+    ctx: &mut resolve::Context<'_>,
+    ty: &str,
+    source: Option<&Node>,
+    props: &mut Node,
+) {
+    let Some(source) = source else { return };
+    for (_, keys) in adapt::PLACEHOLDER_PROPERTIES
+        .iter()
+        .filter(|(t, _)| *t == ty)
+    {
+        if !path(Some(props), keys).is_some_and(Node::contains_unknown) {
+            continue;
+        }
+        let Some(raw) = keys
+            .iter()
+            .try_fold(source, |n, k| n.as_map().and_then(|m| m.get(k)))
+        else {
+            continue;
+        };
+        if let Some(v) = ctx.resolve_with_placeholders(raw) {
+            set_path(props, keys, v);
+        }
+    }
+}
+
+/// Replaces the value at a path of map keys, if the path exists.
+fn set_path(node: &mut Node, keys: &[&str], value: Node) {
+    let Some((last, parents)) = keys.split_last() else {
+        return;
+    };
+    let mut cur = node;
+    for k in parents {
+        let V::Map(m) = &mut cur.v else { return };
+        let Some(e) = m.entries.iter_mut().find(|e| &*e.key == *k) else {
+            return;
+        };
+        cur = &mut e.value;
+    }
+    if let V::Map(m) = &mut cur.v {
+        if let Some(e) = m.entries.iter_mut().find(|e| &*e.key == *last) {
+            e.value = value;
+        }
+    }
 }
 
 fn is_sam(top: &Map) -> bool {

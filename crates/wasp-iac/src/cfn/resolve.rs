@@ -3,6 +3,28 @@
 //! A function is resolved only when its result is certain: parameters with a default or a
 //! given value, mappings, conditions, `Fn::Sub` over known pieces, and so on. References to
 //! resources become [`V::Ref`] edges; everything else becomes [`V::Unknown`] with the reason.
+//!
+//! ## Strings with deploy-time parts
+//!
+//! A string built by `Fn::Sub` or `Fn::Join` from literal text and values known only at deploy
+//! time (`${AWS::Partition}`, `${AWS::AccountId}`, a parameter without a value, `${Bucket}`,
+//! `${Db.Endpoint.Address}`) is [`V::Unknown`] as a whole: a bucket name
+//! `app-${AWS::AccountId}` is not a known name, and a control that compares whole strings must
+//! never take a placeholder for a real value.
+//!
+//! Some consumers only need the literal parts: a managed policy ARN
+//! `arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess` names the AWS managed
+//! `AdministratorAccess` policy in whatever partition the stack runs; a secret written into user
+//! data is there whatever the `${AWS::Region}` next to it turns out to be. They opt in, property
+//! by property ([`super::adapt::PLACEHOLDER_PROPERTIES`]), and for those properties only the
+//! loader resolves once more with [`Context::resolve_with_placeholders`]: each deploy-time part
+//! of a `Fn::Sub` or `Fn::Join` becomes a `${Name}` placeholder in a known string (the `Fn::Sub`
+//! variable as written, the `Ref` or `Fn::GetAtt` target, or the intrinsic function's name,
+//! `${Fn::ImportValue}`). Everything else resolves as before: conditions, `Fn::FindInMap` keys
+//! and `Fn::Select` indexes never see a placeholder, so a condition on `AWS::Region` stays
+//! unknown instead of comparing `${AWS::Region}` with a region name. The consumer reads such a
+//! string knowing that `${...}` marks a value it does not know (see the model fields
+//! `Principal::managed_policy_arns` and `Compute::user_data`).
 
 use std::collections::{HashMap, HashSet};
 use wasp_core::Pos;
@@ -33,6 +55,8 @@ pub struct Context<'t> {
     resources: HashSet<&'t str>,
     problems: Vec<(Pos, String)>,
     depth: usize,
+    /// Inside [`Context::resolve_with_placeholders`], and in a position that builds a string.
+    placeholders: bool,
 }
 
 impl<'t> Context<'t> {
@@ -98,6 +122,7 @@ impl<'t> Context<'t> {
             resources,
             problems: Vec::new(),
             depth: 0,
+            placeholders: false,
         }
     }
 
@@ -106,8 +131,29 @@ impl<'t> Context<'t> {
         std::mem::take(&mut self.problems)
     }
 
+    /// Resolves `node` like [`Context::resolve`], except that a `Fn::Sub` or `Fn::Join` whose
+    /// parts are known only at deploy time gives a known string in which each such part is a
+    /// `${Name}` placeholder (see the module docs). For properties whose consumer reads
+    /// placeholders; `node` has already been resolved once, so its problems are not reported
+    /// again.
+    pub fn resolve_with_placeholders(&mut self, node: &Node) -> Option<Node> {
+        let reported = self.problems.len();
+        let saved = std::mem::replace(&mut self.placeholders, true);
+        let out = self.resolve(node);
+        self.placeholders = saved;
+        self.problems.truncate(reported);
+        out
+    }
+
     /// Evaluates a named condition: `Some(true/false)` when certain, `None` when unknown.
     pub fn condition(&mut self, name: &str) -> Option<bool> {
+        let saved = std::mem::replace(&mut self.placeholders, false);
+        let v = self.condition_inner(name);
+        self.placeholders = saved;
+        v
+    }
+
+    fn condition_inner(&mut self, name: &str) -> Option<bool> {
         if let Some(v) = self.cond_cache.get(name) {
             return *v;
         }
@@ -215,6 +261,17 @@ impl<'t> Context<'t> {
     }
 
     fn function(&mut self, f: &str, arg: &Node, pos: Pos) -> Option<Node> {
+        // Placeholders only where the function's result is built into a string: never in the
+        // arguments of the others (mapping keys, indexes, conditions, attribute names).
+        let keep =
+            self.placeholders && matches!(f, "Fn::Sub" | "Fn::Join" | "Fn::Base64" | "Fn::If");
+        let saved = std::mem::replace(&mut self.placeholders, keep);
+        let out = self.function_inner(f, arg, pos);
+        self.placeholders = saved;
+        out
+    }
+
+    fn function_inner(&mut self, f: &str, arg: &Node, pos: Pos) -> Option<Node> {
         let unknown = |why: String| Some(Node::unknown(pos, why));
         match f {
             "Ref" => {
@@ -260,25 +317,48 @@ impl<'t> Context<'t> {
                     return unknown("malformed `Fn::Join`".into());
                 };
                 let delim = self.resolve(&items[0])?;
-                let list = self.resolve(&items[1])?;
-                let (Some(d), Some(parts)) = (delim.as_str(), list.as_seq()) else {
+                // A literal list keeps each part's source, which names its placeholder.
+                let parts: Vec<(Option<&Node>, Node)> = match &items[1].v {
+                    V::Seq(raw) if self.placeholders => raw
+                        .iter()
+                        .filter_map(|r| self.resolve(r).map(|n| (Some(r), n)))
+                        .collect(),
+                    _ => {
+                        let list = self.resolve(&items[1])?;
+                        match list.as_seq() {
+                            Some(l) => l.iter().map(|n| (None, n.clone())).collect(),
+                            None => {
+                                return unknown(unknown_reason(
+                                    &list,
+                                    "`Fn::Join` over values known at deploy time",
+                                ))
+                            }
+                        }
+                    }
+                };
+                let Some(d) = delim.as_str() else {
                     return unknown(unknown_reason(
-                        &list,
-                        "`Fn::Join` over values known at deploy time",
+                        &delim,
+                        "`Fn::Join` with a delimiter known at deploy time",
                     ));
                 };
                 let mut s = String::new();
-                for (i, p) in parts.iter().enumerate() {
-                    let Some(t) = p.as_str() else {
-                        return unknown(unknown_reason(
-                            p,
-                            "`Fn::Join` over values known at deploy time",
-                        ));
-                    };
+                for (i, (raw, p)) in parts.iter().enumerate() {
                     if i > 0 {
                         s.push_str(d);
                     }
-                    s.push_str(t);
+                    match p.as_str() {
+                        Some(t) => s.push_str(t),
+                        None if self.placeholders && is_deploy_time(p) => {
+                            s.push_str(&placeholder(*raw, p))
+                        }
+                        None => {
+                            return unknown(unknown_reason(
+                                p,
+                                "`Fn::Join` over values known at deploy time",
+                            ))
+                        }
+                    }
                 }
                 Some(Node::str(pos, s))
             }
@@ -469,6 +549,10 @@ impl<'t> Context<'t> {
             let name = name.trim();
             let value = match vars.and_then(|m| m.get(name)) {
                 Some(v) => self.resolve(v)?,
+                None if name.contains('.') && self.placeholders => {
+                    out.push_str(&format!("${{{name}}}"));
+                    continue;
+                }
                 None if name.contains('.') => {
                     let target = name.split('.').next().unwrap_or(name);
                     return Some(Node::unknown(
@@ -482,6 +566,9 @@ impl<'t> Context<'t> {
             };
             match value.as_str() {
                 Some(s) => out.push_str(s),
+                None if self.placeholders && is_deploy_time(&value) => {
+                    out.push_str(&format!("${{{name}}}"));
+                }
                 None => {
                     return Some(Node::unknown(
                         pos,
@@ -496,6 +583,29 @@ impl<'t> Context<'t> {
         out.push_str(rest);
         Some(Node::str(pos, out))
     }
+}
+
+/// A value that a placeholder may stand for: one known only at deploy time (unknown, or a
+/// reference to a resource), not a list or a map in a string position.
+fn is_deploy_time(node: &Node) -> bool {
+    matches!(node.v, V::Unknown(_) | V::Ref(_))
+}
+
+/// The `${Name}` placeholder of a deploy-time part of `Fn::Join`: the `Ref` or `Fn::GetAtt`
+/// target when there is one, else the intrinsic function that gives the value.
+fn placeholder(raw: Option<&Node>, resolved: &Node) -> String {
+    if let V::Ref(r) = &resolved.v {
+        return match &r.attr {
+            Some(a) => format!("${{{}.{a}}}", r.target),
+            None => format!("${{{}}}", r.target),
+        };
+    }
+    let name = match raw.and_then(single) {
+        Some(("Ref", arg)) => arg.as_str().unwrap_or("Ref").to_string(),
+        Some((f, _)) => f.to_string(),
+        None => "?".to_string(),
+    };
+    format!("${{{name}}}")
 }
 
 /// A map of exactly one key: the shape of an intrinsic function.
@@ -531,5 +641,167 @@ fn unknown_reason(node: &Node, fallback: &str) -> String {
             .first_unknown()
             .map(|(r, _)| r.to_string())
             .unwrap_or_else(|| fallback.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = r#"
+Parameters:
+  Env: {Type: String, Default: prod}
+  Secret: {Type: String, NoEcho: true}
+Mappings:
+  Ami: {us-east-1: {Id: ami-1}}
+Conditions:
+  InUsEast1: !Equals [!Ref AWS::Region, us-east-1]
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Db: {Type: AWS::RDS::DBInstance}
+  Probe:
+    Type: AWS::S3::Bucket
+    Properties:
+      ManagedArn: !Sub arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess
+      BucketName: !Sub app-${AWS::AccountId}-${Env}
+      Joined: !Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/ReadOnlyAccess"]]
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/bash
+          export DB_HOST=${Db.Endpoint.Address} REGION=${AWS::Region}
+          export DB_PASSWORD=hunter2hunter2 TOKEN=${Secret} ENV=${Env}
+      Vars: !Sub
+        - "${Host}:${Port}"
+        - Host: !GetAtt Db.Endpoint.Address
+          Port: !Ref Env
+      Escaped: !Sub "${!Literal}-${AWS::Region}"
+      RegionIf: !If [InUsEast1, a, b]
+      ProdIf: !Sub
+        - "x-${Mode}"
+        - Mode: !If [IsProd, fast, slow]
+      Mapped: !Sub
+        - "ami=${Id}"
+        - Id: !FindInMap [Ami, !Ref AWS::Region, Id]
+      MappedJoin: !Join ["", [!FindInMap [Ami, !Join ["", [!Ref AWS::Region]], Id]]]
+      ListJoin: !Join [",", !GetAZs ""]
+      RefPart: !Join ["/", [!Ref Db, !GetAtt Db.Arn, !ImportValue Shared]]
+"#;
+
+    /// Resolves property `key` of `Probe`: (plain, with placeholders, problems of both).
+    fn both(key: &str) -> (Node, Node, Vec<(Pos, String)>) {
+        let doc = super::super::parse(TEMPLATE).expect("parses");
+        let top = doc.as_map().expect("map");
+        let mut ctx = Context::new(top, &CfnOptions::default());
+        let raw = wasp_model::path(Some(&doc), &["Resources", "Probe", "Properties", key])
+            .expect("property")
+            .clone();
+        let plain = ctx.resolve(&raw).expect("a value");
+        let partial = ctx.resolve_with_placeholders(&raw).expect("a value");
+        (plain, partial, ctx.take_problems())
+    }
+
+    fn text(n: &Node) -> &str {
+        n.as_str()
+            .unwrap_or_else(|| panic!("expected a known string, got {:?}", n.v))
+    }
+
+    #[test]
+    fn sub_over_pseudo_parameters_is_unknown_without_placeholders() {
+        let (plain, partial, _) = both("ManagedArn");
+        assert!(plain.is_unknown());
+        assert_eq!(
+            text(&partial),
+            "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess"
+        );
+    }
+
+    #[test]
+    fn known_parts_are_substituted_and_deploy_time_parts_kept_as_placeholders() {
+        let (plain, partial, _) = both("BucketName");
+        assert!(plain.is_unknown(), "a bucket name is never a partial value");
+        assert_eq!(text(&partial), "app-${AWS::AccountId}-prod");
+    }
+
+    #[test]
+    fn join_parts_are_named_after_their_source() {
+        let (plain, partial, _) = both("Joined");
+        assert!(plain.is_unknown());
+        assert_eq!(
+            text(&partial),
+            "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess"
+        );
+        let (plain, partial, _) = both("RefPart");
+        assert!(plain.is_unknown());
+        assert_eq!(text(&partial), "${Db}/${Db.Arn}/${Fn::ImportValue}");
+    }
+
+    #[test]
+    fn user_data_keeps_its_literal_text() {
+        let (plain, partial, _) = both("UserData");
+        assert!(plain.is_unknown());
+        let encoded = text(&partial);
+        let decoded = crate::base64::decode(encoded).expect("base64");
+        let decoded = String::from_utf8(decoded).expect("utf-8");
+        assert!(decoded.contains("DB_HOST=${Db.Endpoint.Address} REGION=${AWS::Region}"));
+        assert!(decoded.contains("DB_PASSWORD=hunter2hunter2 TOKEN=${Secret} ENV=prod"));
+    }
+
+    #[test]
+    fn sub_variables_keep_their_own_name() {
+        let (plain, partial, _) = both("Vars");
+        assert!(plain.is_unknown());
+        assert_eq!(text(&partial), "${Host}:prod");
+    }
+
+    #[test]
+    fn escaped_variables_stay_literal() {
+        let (_, partial, _) = both("Escaped");
+        assert_eq!(text(&partial), "${Literal}-${AWS::Region}");
+    }
+
+    #[test]
+    fn conditions_and_mapping_keys_never_see_placeholders() {
+        // `${AWS::Region}` is not compared with `us-east-1`: the condition stays unknown.
+        let (plain, partial, _) = both("RegionIf");
+        assert!(plain.is_unknown());
+        assert!(partial.is_unknown());
+        // A known condition still chooses its branch.
+        let (plain, partial, _) = both("ProdIf");
+        assert_eq!(text(&plain), "x-fast");
+        assert_eq!(text(&partial), "x-fast");
+        // A mapping looked up with a deploy-time key is a placeholder as a whole, and the
+        // key is never looked up as the text `${AWS::Region}`.
+        let (plain, partial, problems) = both("Mapped");
+        assert!(plain.is_unknown());
+        assert_eq!(text(&partial), "ami=${Id}");
+        assert!(problems.is_empty(), "{problems:?}");
+        let (_, partial, problems) = both("MappedJoin");
+        assert_eq!(text(&partial), "${Fn::FindInMap}");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn a_list_known_at_deploy_time_stays_unknown() {
+        let (plain, partial, _) = both("ListJoin");
+        assert!(plain.is_unknown());
+        assert!(partial.is_unknown(), "the number of parts is not known");
+    }
+
+    #[test]
+    fn placeholders_do_not_report_problems_twice() {
+        let doc = super::super::parse(
+            "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      P: !Sub \"${Missing}-x\"\n",
+        )
+        .expect("parses");
+        let mut ctx = Context::new(doc.as_map().expect("map"), &CfnOptions::default());
+        let raw = wasp_model::path(Some(&doc), &["Resources", "R", "Properties", "P"])
+            .expect("property")
+            .clone();
+        assert!(ctx.resolve(&raw).expect("a value").is_unknown());
+        assert_eq!(
+            text(&ctx.resolve_with_placeholders(&raw).expect("a value")),
+            "${Missing}-x"
+        );
+        assert_eq!(ctx.take_problems().len(), 1);
     }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::actions::{AccessLevel, ActionDb};
+use crate::actions::{AccessLevel, Action, ActionDb};
 use crate::compile::CompiledStatement;
 use crate::evaluate::{Group, PolicySet, StatementRef};
 use crate::model::Effect;
@@ -109,8 +109,29 @@ static SPECIAL: std::sync::LazyLock<(
 /// Actions of one risk category allowed on every resource, with the statements granting them.
 #[derive(Debug, Clone, Default)]
 pub struct Grants {
-    /// Action name (`iam:PassRole`) to the statements allowing it on `*`.
-    pub actions: BTreeMap<String, Vec<StatementRef>>,
+    /// Action name (`iam:PassRole`) to the action and the statements allowing it on `*`.
+    pub actions: BTreeMap<&'static str, Granted>,
+}
+
+/// One action granted on every resource.
+#[derive(Debug, Clone)]
+pub struct Granted {
+    pub action: &'static Action,
+    /// The statements allowing it.
+    pub by: Vec<StatementRef>,
+}
+
+impl Grants {
+    fn add(&mut self, a: &'static Action, r: StatementRef) {
+        self.actions
+            .entry(&a.full)
+            .or_insert_with(|| Granted {
+                action: a,
+                by: Vec::new(),
+            })
+            .by
+            .push(r);
+    }
 }
 
 /// Risky grants on every resource, by category.
@@ -134,7 +155,6 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
     let db = ActionDb::get();
     let special = &*SPECIAL;
     let mut out = RiskyGrants::default();
-    let mut lower = String::new();
     for (pi, s) in set.identity_statements() {
         if s.effect != Effect::Allow || !s.resources.as_ref().is_none_or(|r| r.covers_all()) {
             continue;
@@ -148,41 +168,24 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
             statement: s.index,
             effect: Effect::Allow,
         };
-        let mut visit = |svc_prefix: &str, name: &str, access: AccessLevel| {
-            let full = format!("{svc_prefix}:{name}");
-            let target = match access {
-                AccessLevel::PermissionsManagement => Some(&mut out.permissions_management),
-                AccessLevel::Write => Some(&mut out.write),
-                _ => None,
-            };
-            if let Some(g) = target {
-                g.actions.entry(full.clone()).or_default().push(r);
+        let mut visit = |a: &'static Action| {
+            match a.access {
+                AccessLevel::PermissionsManagement => out.permissions_management.add(a, r),
+                AccessLevel::Write => out.write.add(a, r),
+                _ => {}
             }
-            if special.0.contains(full.to_ascii_lowercase().as_str()) {
-                out.data_exfiltration
-                    .actions
-                    .entry(full.clone())
-                    .or_default()
-                    .push(r);
+            if special.0.contains(&*a.lower) {
+                out.data_exfiltration.add(a, r);
             }
-            if special.1.contains(full.to_ascii_lowercase().as_str()) {
-                out.credentials_exposure
-                    .actions
-                    .entry(full)
-                    .or_default()
-                    .push(r);
+            if special.1.contains(&*a.lower) {
+                out.credentials_exposure.add(a, r);
             }
         };
         if s.actions.negated {
             for svc in &db.services {
                 for a in &svc.actions {
-                    lower.clear();
-                    lower.push_str(&svc.prefix);
-                    lower.push(':');
-                    lower.push_str(&a.name);
-                    lower.make_ascii_lowercase();
-                    if s.actions.covers(&lower) {
-                        visit(&svc.prefix, &a.name, a.access);
+                    if s.actions.covers(&a.lower) {
+                        visit(a);
                     }
                 }
             }
@@ -190,36 +193,44 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
             let mut seen = std::collections::HashSet::new();
             for p in s.source_patterns(set, pi) {
                 db.expand_into(&p, &mut |ar| {
-                    if seen.insert((ar.service.prefix.as_str(), ar.action.name.as_str())) {
-                        visit(&ar.service.prefix, &ar.action.name, ar.action.access);
+                    if seen.insert(&*ar.action.lower) {
+                        visit(ar.action);
                     }
                 });
             }
         }
     }
     // Leave out what is denied on every resource.
-    for g in [
-        &mut out.permissions_management,
-        &mut out.write,
-        &mut out.data_exfiltration,
-        &mut out.credentials_exposure,
-    ] {
-        g.actions.retain(|a, _| !denied_everywhere(set, a));
+    let denies = set.identity_statements().any(|(_, s)| {
+        s.effect == Effect::Deny
+            && s.conditions.is_empty()
+            && s.resources.as_ref().is_none_or(|r| r.covers_all())
+    });
+    if denies || set.boundary.is_some() {
+        for g in [
+            &mut out.permissions_management,
+            &mut out.write,
+            &mut out.data_exfiltration,
+            &mut out.credentials_exposure,
+        ] {
+            g.actions
+                .retain(|_, granted| !denied_everywhere(set, &granted.action.lower));
+        }
     }
     out
 }
 
-fn denied_everywhere(set: &PolicySet, action: &str) -> bool {
-    let lower = action.to_ascii_lowercase();
+/// `lower`: the lower-cased action name.
+fn denied_everywhere(set: &PolicySet, lower: &str) -> bool {
     set.identity_statements().any(|(_, s)| {
         s.effect == Effect::Deny
             && s.conditions.is_empty()
-            && s.actions.covers(&lower)
+            && s.actions.covers(lower)
             && s.resources.as_ref().is_none_or(|r| r.covers_all())
     }) || set.boundary.as_ref().is_some_and(|b| {
         !b.statements
             .iter()
-            .any(|s| s.effect == Effect::Allow && s.actions.covers(&lower))
+            .any(|s| s.effect == Effect::Allow && s.actions.covers(lower))
     })
 }
 

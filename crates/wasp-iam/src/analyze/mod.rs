@@ -185,8 +185,12 @@ pub fn permission_findings(subject: &str, set: &PolicySet) -> Vec<Finding> {
             if grants.actions.is_empty() {
                 continue;
             }
-            let actions: Vec<String> = grants.actions.keys().cloned().collect();
-            let refs: Vec<StatementRef> = grants.actions.values().flatten().copied().collect();
+            let actions: Vec<String> = grants.actions.keys().map(|a| a.to_string()).collect();
+            let refs: Vec<StatementRef> = grants
+                .actions
+                .values()
+                .flat_map(|g| g.by.iter().copied())
+                .collect();
             out.push(Finding {
                 rule: rule.into(),
                 category: Category::LeastPrivilege,
