@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use wasp_core::Pos;
 use wasp_model::{Ignore, Model, Resource};
 
-/// Reads source files once per evaluation unit.
+/// Reads source files once per evaluation unit. A file without the `wasp:ignore` marker
+/// anywhere is not split into lines.
 #[derive(Default)]
 pub struct Sources {
     files: HashMap<PathBuf, Option<Vec<String>>>,
@@ -23,6 +24,7 @@ impl Sources {
             .or_insert_with(|| {
                 crate::read_bounded(path)
                     .ok()
+                    .filter(|t| t.contains("wasp:ignore"))
                     .map(|t| t.lines().map(str::to_string).collect())
             })
             .as_deref()

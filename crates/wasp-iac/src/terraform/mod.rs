@@ -62,37 +62,101 @@ pub struct TfLoad {
 /// given directory uses as a local module is not loaded again as a root (its resources appear under
 /// `module.<name>.` of the caller), so findings are not duplicated.
 pub fn load_dirs(dirs: &[PathBuf], opts: &TfOptions) -> Vec<TfLoad> {
-    let trees: Vec<(Loader, usize)> = dirs
+    let (loads, keys): (Vec<TfLoad>, Vec<RootKeys>) = dirs
         .iter()
         .map(|d| {
-            let mut l = Loader::default();
-            let root = l.load(d);
-            (l, root)
+            let r = load_root_dir(d, opts);
+            (r.load, r.keys)
         })
-        .collect();
-    let keys: Vec<PathBuf> = dirs.iter().map(|d| canon(d)).collect();
-    let reached: Vec<HashSet<PathBuf>> = trees
-        .iter()
-        .map(|(l, root)| {
-            l.defs
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i != root)
-                .map(|(_, d)| canon(&d.dir))
-                .collect()
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, (loader, root)) in trees.into_iter().enumerate() {
-        let dup = keys[..i].contains(&keys[i]);
-        let used_by_other = (0..keys.len())
-            .any(|j| j != i && reached[j].contains(&keys[i]) && !reached[i].contains(&keys[j]));
-        if dup || used_by_other {
-            continue;
+        .unzip();
+    let drop = redundant_roots(&keys);
+    loads
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// One directory loaded as a root module, with what [`redundant_roots`] needs to tell whether
+/// another root already covers it.
+#[derive(Debug, Default)]
+pub struct TfRoot {
+    pub load: TfLoad,
+    pub keys: RootKeys,
+}
+
+/// Where a root module is and which module directories it uses.
+#[derive(Debug, Default, Clone)]
+pub struct RootKeys {
+    /// The directory, canonicalized.
+    pub key: PathBuf,
+    /// The directories of the local modules it calls (canonicalized, recursively).
+    pub reached: HashSet<PathBuf>,
+}
+
+/// Loads one directory as a root module. Each directory is independent of the others, so
+/// callers may load many in parallel and decide afterwards, with [`redundant_roots`], which to
+/// keep.
+pub fn load_root_dir(dir: &Path, opts: &TfOptions) -> TfRoot {
+    let mut loader = Loader::default();
+    let root = loader.load(dir);
+    let mut key = None;
+    let mut reached = HashSet::new();
+    for (k, i) in loader.dirs() {
+        if i == root {
+            key = Some(k.clone());
+        } else {
+            reached.insert(k.clone());
         }
-        out.push(load_root(loader, root, opts));
     }
-    out
+    let key = key.unwrap_or_else(|| canon(dir));
+    TfRoot {
+        load: load_root(loader, root, opts),
+        keys: RootKeys { key, reached },
+    }
+}
+
+/// Loads one root module from file texts held in memory, `(path, text)` pairs (`.tf.json` by
+/// name, HCL otherwise), through the same parser and evaluator as [`load_root_dir`]. Nothing is
+/// read from disk: local module calls are not followed (their outputs are unknown), there are
+/// no automatic variable files, and `opts.var_files` is left out (`opts.vars` apply). For the
+/// fuzz targets and for tests.
+#[doc(hidden)]
+pub fn load_module_texts(dir: &Path, files: &[(PathBuf, String)], opts: &TfOptions) -> TfLoad {
+    let mut loader = Loader::default();
+    let root = loader.load_texts(dir, files.to_vec());
+    let opts = TfOptions {
+        vars: opts.vars.clone(),
+        var_files: Vec::new(),
+    };
+    load_root(loader, root, &opts)
+}
+
+/// For each root, whether to leave it out: it repeats an earlier root's directory, or another
+/// root calls it as a local module (and it does not call that root back). Linear in the number
+/// of roots and modules.
+pub fn redundant_roots(roots: &[RootKeys]) -> Vec<bool> {
+    // module directory → the roots that reach it
+    let mut reached_by: HashMap<&Path, Vec<usize>> = HashMap::new();
+    for (j, r) in roots.iter().enumerate() {
+        for d in &r.reached {
+            reached_by.entry(d.as_path()).or_default().push(j);
+        }
+    }
+    let mut seen: HashSet<&Path> = HashSet::new();
+    roots
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let dup = !seen.insert(r.key.as_path());
+            let used_by_other = reached_by.get(r.key.as_path()).is_some_and(|js| {
+                js.iter()
+                    .any(|&j| j != i && !r.reached.contains(&roots[j].key))
+            });
+            dup || used_by_other
+        })
+        .collect()
 }
 
 fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
@@ -108,26 +172,7 @@ fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
     // A scratch instance evaluates constant expressions of variable files.
     let scratch = ev.root(root, HashMap::new());
     let mut given: HashMap<String, Node> = HashMap::new();
-    let dir = &defs[root].dir;
-    let mut auto: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                        n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    auto.sort();
-    let mut var_files: Vec<PathBuf> = ["terraform.tfvars", "terraform.tfvars.json"]
-        .iter()
-        .map(|n| dir.join(n))
-        .filter(|p| p.is_file())
-        .collect();
-    var_files.extend(auto);
+    let var_files = defs[root].var_files.clone();
     for p in &var_files {
         read_var_file(&mut ev, scratch, p, &mut given, &mut errors);
         files.push(p.clone());

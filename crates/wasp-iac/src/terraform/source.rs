@@ -98,6 +98,9 @@ pub(crate) enum ChildSrc {
 /// The files of one directory.
 pub(crate) struct ModuleDef {
     pub dir: PathBuf,
+    /// `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars[.json]` in lexical
+    /// order: read only when the module is the root.
+    pub var_files: Vec<PathBuf>,
     pub files: Vec<(SrcFile, Parsed)>,
     pub children: HashMap<String, ChildSrc>,
 }
@@ -189,72 +192,76 @@ impl Loader {
         self.load_dir(dir, &mut stack)
     }
 
+    /// The canonical directory of every module read, with its index in `defs`.
+    pub fn dirs(&self) -> impl Iterator<Item = (&PathBuf, usize)> {
+        self.by_dir.iter().map(|(k, &i)| (k, i))
+    }
+
     fn load_dir(&mut self, dir: &Path, stack: &mut Vec<PathBuf>) -> usize {
         let key = canon(dir);
         if let Some(&i) = self.by_dir.get(&key) {
             return i;
         }
-        let mut names: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                            (n.ends_with(".tf") || n.ends_with(".tf.json")) && !n.starts_with('.')
-                        })
-                })
-                .collect(),
+        let mut names: Vec<PathBuf> = Vec::new();
+        let mut var_files: Vec<PathBuf> = Vec::new();
+        match std::fs::read_dir(dir) {
+            Ok(rd) => {
+                for e in rd.filter_map(Result::ok) {
+                    let name = e.file_name();
+                    let Some(n) = name.to_str() else { continue };
+                    let tf = (n.ends_with(".tf") || n.ends_with(".tf.json")) && !n.starts_with('.');
+                    let vars = n == "terraform.tfvars"
+                        || n == "terraform.tfvars.json"
+                        || n.ends_with(".auto.tfvars")
+                        || n.ends_with(".auto.tfvars.json");
+                    if !tf && !vars {
+                        continue;
+                    }
+                    // The entry's type comes with the listing; only a symlink needs a stat.
+                    let is_file = match e.file_type() {
+                        Ok(t) if t.is_symlink() => e.path().is_file(),
+                        Ok(t) => t.is_file(),
+                        Err(_) => false,
+                    };
+                    if !is_file {
+                        continue;
+                    }
+                    if tf {
+                        names.push(e.path());
+                    } else {
+                        var_files.push(e.path());
+                    }
+                }
+            }
             Err(e) => {
                 self.errors.push(InputError::new(
                     dir,
                     Pos::NONE,
                     format!("cannot read directory: {e}"),
                 ));
-                Vec::new()
             }
         };
+        // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* in
+        // lexical order.
+        var_files.sort_by_key(|p| {
+            let n = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let rank = match n {
+                "terraform.tfvars" => 0,
+                "terraform.tfvars.json" => 1,
+                _ => 2,
+            };
+            (rank, p.clone())
+        });
         names.sort();
-        let mut files = Vec::new();
+        let mut texts = Vec::new();
         for path in names {
             self.files.push(path.clone());
-            let text = match read_text(&path) {
-                Ok(t) => t,
-                Err(msg) => {
-                    self.errors.push(InputError::new(&path, Pos::NONE, msg));
-                    continue;
-                }
-            };
-            let is_json = path.to_string_lossy().ends_with(".json");
-            let fref: FileRef = Arc::new(path.clone());
-            self.table.push(fref.clone());
-            let file_id = self.table.len() as u32;
-            let src = SrcFile::new(fref, text, file_id);
-            let parsed = if is_json {
-                crate::json::parse(&src.text)
-                    .map(|mut n| {
-                        set_file(&mut n, file_id);
-                        Parsed::Json(n)
-                    })
-                    .map_err(|e| (e.pos, format!("invalid JSON: {}", e.message)))
-            } else {
-                parse_hcl(&src).map(Parsed::Hcl)
-            };
-            match parsed {
-                Ok(p) => files.push((src, p)),
-                Err((pos, msg)) => {
-                    self.errors
-                        .push(InputError::new(&path, Pos::new(pos.line, pos.col), msg))
-                }
+            match read_text(&path) {
+                Ok(t) => texts.push((path, t)),
+                Err(msg) => self.errors.push(InputError::new(&path, Pos::NONE, msg)),
             }
         }
-        let idx = self.defs.len();
-        self.by_dir.insert(key.clone(), idx);
-        self.defs.push(ModuleDef {
-            dir: dir.to_path_buf(),
-            files,
-            children: HashMap::new(),
-        });
+        let idx = self.add_module(dir, key.clone(), var_files, texts);
         // Local module calls.
         let mut calls: Vec<(String, String, PathBuf, Pos)> = Vec::new();
         for (src, parsed) in &self.defs[idx].files {
@@ -265,7 +272,7 @@ impl Loader {
         stack.push(key);
         let mut children = HashMap::new();
         for (name, source, file, pos) in calls {
-            let child = if source.starts_with("./") || source.starts_with("../") {
+            let child = if is_local(&source) {
                 let cdir = dir.join(&source);
                 let ckey = canon(&cdir);
                 if stack.contains(&ckey) {
@@ -301,6 +308,79 @@ impl Loader {
         self.defs[idx].children = children;
         idx
     }
+
+    /// Parses the texts of one module's files (`.tf.json` by name, HCL otherwise) and adds the
+    /// module; syntax errors are recorded. Returns the index of its definition.
+    fn add_module(
+        &mut self,
+        dir: &Path,
+        key: PathBuf,
+        var_files: Vec<PathBuf>,
+        texts: Vec<(PathBuf, String)>,
+    ) -> usize {
+        let mut files = Vec::new();
+        for (path, text) in texts {
+            let is_json = path.to_string_lossy().ends_with(".json");
+            let fref: FileRef = Arc::new(path.clone());
+            self.table.push(fref.clone());
+            let file_id = self.table.len() as u32;
+            let src = SrcFile::new(fref, text, file_id);
+            let parsed = if is_json {
+                crate::json::parse(&src.text)
+                    .map(|mut n| {
+                        set_file(&mut n, file_id);
+                        Parsed::Json(n)
+                    })
+                    .map_err(|e| (e.pos, format!("invalid JSON: {}", e.message)))
+            } else {
+                parse_hcl(&src).map(Parsed::Hcl)
+            };
+            match parsed {
+                Ok(p) => files.push((src, p)),
+                Err((pos, msg)) => {
+                    self.errors
+                        .push(InputError::new(&path, Pos::new(pos.line, pos.col), msg))
+                }
+            }
+        }
+        let idx = self.defs.len();
+        self.by_dir.insert(key, idx);
+        self.defs.push(ModuleDef {
+            dir: dir.to_path_buf(),
+            var_files,
+            files,
+            children: HashMap::new(),
+        });
+        idx
+    }
+
+    /// Loads one module from file texts held in memory, `(path, text)` pairs. Nothing is read
+    /// from disk: local module calls are not followed (the module's outputs are unknown) and
+    /// there are no variable files. Returns the index of its definition.
+    pub fn load_texts(&mut self, dir: &Path, texts: Vec<(PathBuf, String)>) -> usize {
+        self.files.extend(texts.iter().map(|(p, _)| p.clone()));
+        let idx = self.add_module(dir, dir.to_path_buf(), Vec::new(), texts);
+        let mut children = HashMap::new();
+        for (src, parsed) in &self.defs[idx].files {
+            for (name, source, _) in module_sources(src, parsed) {
+                let child = if is_local(&source) {
+                    ChildSrc::Missing(format!(
+                        "module `{name}`: local source `{source}` is not read for files held in memory"
+                    ))
+                } else {
+                    ChildSrc::Remote(source)
+                };
+                children.insert(name, child);
+            }
+        }
+        self.defs[idx].children = children;
+        idx
+    }
+}
+
+/// A module source that is a local directory (`./x`, `../x`).
+fn is_local(source: &str) -> bool {
+    source.starts_with("./") || source.starts_with("../")
 }
 
 /// `module "name" { source = "..." }` declarations of a file, with literal sources only.
