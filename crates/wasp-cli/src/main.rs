@@ -18,6 +18,8 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     // [commands]
+    /// Record the current findings so that later scans report only new ones
+    Baseline(cmd::baseline::BaselineArgs),
     /// List the controls
     Rules(cmd::rules::RulesArgs),
     /// Print one control's documentation
@@ -30,18 +32,22 @@ enum Command {
     Scan(cmd::scan::ScanArgs),
     /// The Security Pillar lens: show, export, import, coverage
     Lens(cmd::lens::LensArgs),
+    /// Print the normalized model as JSON (what custom controls are written against)
+    Model(cmd::model::ModelArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         // [dispatch]
+        Command::Baseline(args) => cmd::baseline::run(args),
         Command::Rules(args) => cmd::rules::rules(args),
         Command::Explain(args) => cmd::rules::explain(args),
         Command::Review(args) => cmd::review::run(args),
         Command::Iam(args) => cmd::iam::run(args),
         Command::Scan(args) => cmd::scan::run(args),
         Command::Lens(args) => cmd::lens::run(args),
+        Command::Model(args) => cmd::model::run(args),
     };
     match result {
         Ok(code) => code,

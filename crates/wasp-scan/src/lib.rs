@@ -4,11 +4,17 @@
 //! deterministic. A file that cannot be read or parsed becomes an [`InputError`] and the scan
 //! goes on.
 
+pub mod baseline;
+pub mod config;
+pub mod custom;
 pub mod discover;
+pub mod progress;
+pub mod select;
 pub mod suppress;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use wasp_controls::{Control, Outcome, REGISTRY};
@@ -25,6 +31,22 @@ pub struct ScanOptions {
     /// Terraform variables (`--var`) and variable files (`--var-file`).
     pub tf_vars: Vec<(String, String)>,
     pub tf_var_files: Vec<PathBuf>,
+    /// The configuration file in force (`.wasp.toml`), if any: its `exclude` applies to the
+    /// walk; its other settings arrive resolved in the fields below.
+    pub config: Option<Arc<config::Config>>,
+    /// Which controls run (`--select`, `--ignore`, `[controls]`); the default runs all.
+    pub selection: select::Selection,
+    /// Per-control severity overrides (`[severity]`), by control id.
+    pub severity: select::SeverityOverrides,
+    /// `[[ignore]]` entries of the configuration, resolved to control ids.
+    pub ignores: Vec<config::IgnoreRule>,
+    /// Findings already accepted (`--baseline`): moved to [`ScanReport::baselined`].
+    pub baseline: Option<Arc<baseline::Baseline>>,
+    /// Advanced once per file or Terraform module done, for a progress display.
+    pub progress: Option<Arc<progress::Counter>>,
+    /// Controls beyond the built-in registry (custom policies: `--policy`, `policies`), run
+    /// on each unit after the built-ins.
+    pub custom: Option<Arc<dyn custom::CustomControls>>,
 }
 
 /// Everything a scan produces.
@@ -43,6 +65,9 @@ pub struct ScanReport {
     /// Files that held a template, module file or plan.
     pub files_scanned: usize,
     pub resources: usize,
+    /// Things worth a look that are not errors: an expired `[[ignore]]`, one that matches
+    /// nothing.
+    pub warnings: Vec<InputError>,
 }
 
 /// What evaluating one model gives.
@@ -61,7 +86,18 @@ impl ScanReport {
 
 /// Scans paths: files and directories.
 pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
-    let found = discover::discover(paths);
+    let found = discover::discover_excluding(paths, opts.config.as_ref().map(|c| &c.exclude));
+    let controls = opts.controls();
+    let custom = custom::prepare(opts);
+    let custom = custom.as_ref();
+    let tick = |n: usize| {
+        if let Some(p) = &opts.progress {
+            p.advance(n);
+        }
+    };
+    if let Some(p) = &opts.progress {
+        p.add_total(found.files.len() + found.terraform_dirs.len());
+    }
     let mut report = ScanReport {
         errors: found.errors,
         ..ScanReport::default()
@@ -75,8 +111,11 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
     let done: Vec<Done> = found
         .files
         .par_iter()
-        .filter_map(|p| load_file(p, &cfn_opts))
-        .map(Done::from)
+        .filter_map(|p| {
+            let d = load_file(p, &cfn_opts).map(|l| Done::new(l, &controls, custom));
+            tick(1);
+            d
+        })
         .collect();
     // A plan's planned values are exact: the configuration in the plan's own directory is not
     // evaluated again.
@@ -84,15 +123,24 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         .iter()
         .filter_map(|d| d.plan.as_deref().and_then(Path::parent))
         .collect();
+    let found_tf = found.terraform_dirs.len();
     let tf_dirs: Vec<PathBuf> = found
         .terraform_dirs
         .into_iter()
         .filter(|d| !plan_dirs.contains(d.as_path()))
         .collect();
-    let tf: Vec<Done> = terraform::load(&tf_dirs, opts)
+    tick(found_tf - tf_dirs.len());
+    // Each directory is loaded and evaluated on its own, in parallel; a directory that another
+    // one uses as a local module is dropped afterwards (its resources are the caller's).
+    let (tf, keys): (Vec<Done>, Vec<_>) = terraform::load(&tf_dirs, opts)
         .into_par_iter()
-        .map(Done::from)
-        .collect();
+        .map(|(l, k)| {
+            let d = Done::new(l, &controls, custom);
+            tick(1);
+            (d, k)
+        })
+        .unzip();
+    let tf = terraform::keep_roots(tf, &keys);
     for d in done.into_iter().chain(tf) {
         report.files_scanned += d.files;
         report.resources += d.resources;
@@ -101,6 +149,7 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         report.findings.extend(d.evaluated.findings);
         report.suppressed.extend(d.evaluated.suppressed);
     }
+    config::settle(&mut report, paths, opts);
     report.findings.sort_by(|a, b| {
         (&a.location, &a.control_id, &a.resource.address).cmp(&(
             &b.location,
@@ -115,12 +164,47 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
             &b.resource.address,
         ))
     });
-    report.errors.sort_by(|a, b| a.location.cmp(&b.location));
+    report
+        .errors
+        .sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
     report.suppressed.sort_by(|a, b| {
         (&a.finding.location, &a.finding.control_id)
             .cmp(&(&b.finding.location, &b.finding.control_id))
     });
     report
+}
+
+/// Loads the paths as [`scan`] does and returns each unit's model, evaluating nothing (what
+/// `wasp model` prints for authors of custom controls), with the input errors.
+pub fn load_models(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Model>, Vec<InputError>) {
+    let found = discover::discover_excluding(paths, opts.config.as_ref().map(|c| &c.exclude));
+    let cfn_opts = CfnOptions {
+        params: opts.cfn_params.clone(),
+    };
+    let files: Vec<Loaded> = found
+        .files
+        .par_iter()
+        .filter_map(|p| load_file(p, &cfn_opts))
+        .collect();
+    let plan_dirs: std::collections::HashSet<&Path> = files
+        .iter()
+        .filter_map(|l| l.plan.as_deref().and_then(Path::parent))
+        .collect();
+    let tf_dirs: Vec<PathBuf> = found
+        .terraform_dirs
+        .iter()
+        .filter(|d| !plan_dirs.contains(d.as_path()))
+        .cloned()
+        .collect();
+    let (tf, keys): (Vec<Loaded>, Vec<_>) = terraform::load(&tf_dirs, opts).unzip();
+    let tf = terraform::keep_roots(tf, &keys);
+    let mut errors = found.errors;
+    let mut models = Vec::new();
+    for l in files.into_iter().chain(tf) {
+        errors.extend(l.errors);
+        models.push(l.model);
+    }
+    (models, errors)
 }
 
 /// One loaded unit.
@@ -141,9 +225,12 @@ struct Done {
     evaluated: Evaluated,
 }
 
-impl From<Loaded> for Done {
-    fn from(l: Loaded) -> Done {
-        let evaluated = evaluate(&l.model);
+impl Done {
+    fn new(l: Loaded, controls: &[Control], custom: Option<&custom::Prepared<'_>>) -> Done {
+        let mut evaluated = evaluate_with(&l.model, controls);
+        if let Some(c) = custom {
+            custom::evaluate(&l.model, c, &mut evaluated);
+        }
         Done {
             files: l.files,
             resources: l.model.resources.len(),
@@ -288,6 +375,7 @@ mod terraform {
     //! The Terraform side of the scan.
     use std::path::{Path, PathBuf};
 
+    use rayon::prelude::*;
     use wasp_iac::terraform::{self as tf, TfLoad, TfOptions};
     use wasp_model::Node;
 
@@ -302,15 +390,30 @@ mod terraform {
         }
     }
 
-    pub fn load(dirs: &[PathBuf], opts: &ScanOptions) -> Vec<Loaded> {
-        if dirs.is_empty() {
-            return Vec::new();
-        }
+    /// Loads each directory as a root module, lazily: the returned iterator loads on demand, so
+    /// a parallel consumer loads and evaluates one directory per task.
+    pub fn load<'a>(
+        dirs: &'a [PathBuf],
+        opts: &ScanOptions,
+    ) -> impl rayon::iter::IndexedParallelIterator<Item = (Loaded, tf::RootKeys)> + 'a {
         let opts = TfOptions {
             vars: opts.tf_vars.clone(),
             var_files: opts.tf_var_files.clone(),
         };
-        tf::load_dirs(dirs, &opts).into_iter().map(loaded).collect()
+        dirs.par_iter().map(move |d| {
+            let r = tf::load_root_dir(d, &opts);
+            (loaded(r.load), r.keys)
+        })
+    }
+
+    /// Leaves out the units of directories that another root uses as a module.
+    pub fn keep_roots<T>(units: Vec<T>, keys: &[tf::RootKeys]) -> Vec<T> {
+        let drop = tf::redundant_roots(keys);
+        units
+            .into_iter()
+            .zip(drop)
+            .filter_map(|(u, d)| (!d).then_some(u))
+            .collect()
     }
 
     pub fn is_plan(doc: &Node) -> bool {

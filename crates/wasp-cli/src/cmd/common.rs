@@ -1,11 +1,18 @@
 //! Options and helpers shared by subcommands that scan.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
-use wasp_scan::ScanOptions;
+use wasp_controls::REGISTRY;
+use wasp_core::Severity;
+use wasp_scan::baseline::Baseline;
+use wasp_scan::config::{self, Config};
+use wasp_scan::progress::{self, Counter};
+use wasp_scan::select::{ControlMeta, Selection, Selector};
+use wasp_scan::{ScanOptions, ScanReport};
 
 /// When to color terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -55,6 +62,98 @@ pub struct InputArgs {
     /// Terraform variables file, as `terraform -var-file`.
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub policy: super::policy::PolicyArgs,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+/// The configuration file, control selection and baseline of a scan.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// Configuration file to use (default: the nearest `.wasp.toml` at or above the first
+    /// path; docs/configuration.md).
+    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file.
+    #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
+    pub no_config: bool,
+
+    /// Run only the controls these select (repeatable, comma-separated): id (WASP-S3-001),
+    /// id prefix (WASP-S3), name, area (identity), question (SEC08), best practice
+    /// (SEC08-BP02), severity (high, severity>=high) or ALL. Replaces the configuration's
+    /// `select`.
+    #[arg(
+        long,
+        value_name = "SELECTOR",
+        value_delimiter = ',',
+        help_heading = "Selection"
+    )]
+    pub select: Vec<String>,
+
+    /// Skip the controls these select (repeatable, comma-separated; same selectors as
+    /// `--select`, which it wins over). Adds to the configuration's `ignore`.
+    #[arg(
+        long,
+        value_name = "SELECTOR",
+        value_delimiter = ',',
+        help_heading = "Selection"
+    )]
+    pub ignore: Vec<String>,
+
+    /// Baseline file (`wasp baseline create`): findings it holds are not reported, only
+    /// counted.
+    #[arg(long, value_name = "FILE", help_heading = "Selection")]
+    pub baseline: Option<PathBuf>,
+}
+
+impl SettingsArgs {
+    /// The configuration file in force: `--config`, else the nearest `.wasp.toml` at or above
+    /// `first_path`, unless `--no-config`.
+    pub fn load_config(&self, first_path: &Path) -> Result<Option<Config>> {
+        let path = match (&self.config, self.no_config) {
+            (_, true) => return Ok(None),
+            (Some(p), false) => p.clone(),
+            (None, false) => match config::find(first_path) {
+                Some(p) => relative_to_cwd(p),
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(Config::load(&path).map_err(|e| anyhow!("{e}"))?))
+    }
+}
+
+/// `p` relative to the current directory when below it, for messages.
+fn relative_to_cwd(p: PathBuf) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or(p)
+}
+
+fn selectors(list: &[String], flag: &str, known: &[&dyn ControlMeta]) -> Result<Vec<Selector>> {
+    list.iter()
+        .map(|s| Selector::parse(s, known).map_err(|e| anyhow!("{flag}: {e}")))
+        .collect()
+}
+
+/// The `--fail-on` threshold: the flag, else the configuration's `fail-on`, else high.
+pub fn fail_on(flag: Option<Severity>, opts: &ScanOptions) -> Severity {
+    flag.or_else(|| opts.config.as_ref().and_then(|c| c.fail_on))
+        .unwrap_or(Severity::High)
+}
+
+/// Prints a scan's warnings (an expired `[[ignore]]`, say) on stderr, where they never mix
+/// with machine-readable output.
+pub fn print_warnings(report: &ScanReport) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    for w in &report.warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
 }
 
 fn parse_kv(s: &str) -> Result<(String, String), String> {
@@ -65,17 +164,74 @@ fn parse_kv(s: &str) -> Result<(String, String), String> {
 }
 
 impl InputArgs {
+    /// Everything a scan needs from the command line and the configuration file.
     pub fn scan_options(&self) -> Result<ScanOptions> {
         let mut cfn_params = Vec::new();
         for f in &self.params_files {
             cfn_params.extend(read_params_file(f)?);
         }
         cfn_params.extend(self.params.iter().cloned());
-        Ok(ScanOptions {
+        let s = &self.settings;
+        let first = self.paths.first().map_or(Path::new("."), PathBuf::as_path);
+        let config = s.load_config(first)?;
+        // The controls that selectors, `[severity]` and `[[ignore]]` may name.
+        let mut known: Vec<&dyn ControlMeta> =
+            REGISTRY.iter().map(|c| c as &dyn ControlMeta).collect();
+        // Custom controls (`--policy`, `policies`) can be named too.
+        let custom = self.policy.load(config.as_ref())?;
+        let custom_metas = custom
+            .as_deref()
+            .map(wasp_scan::custom::CustomControls::controls)
+            .unwrap_or_default();
+        known.extend(custom_metas.iter().map(|m| m as &dyn ControlMeta));
+        let resolved = match &config {
+            Some(c) => c.resolve(&known).map_err(|e| anyhow!("{e}"))?,
+            None => config::Resolved::default(),
+        };
+        // As in ruff: `--select` replaces the configuration's list, `--ignore` adds to it.
+        let select = if s.select.is_empty() {
+            resolved.selection.select
+        } else {
+            selectors(&s.select, "--select", &known)?
+        };
+        let mut ignore = resolved.selection.ignore;
+        ignore.extend(selectors(&s.ignore, "--ignore", &known)?);
+        let baseline = match &s.baseline {
+            Some(p) => Some(Arc::new(Baseline::load(p).map_err(|e| anyhow!("{e}"))?)),
+            None => None,
+        };
+        let show_progress = progress::wanted(
+            std::io::stderr().is_terminal(),
+            std::env::var_os("CI").as_deref(),
+        );
+        let opts = ScanOptions {
             cfn_params,
             tf_vars: self.vars.clone(),
             tf_var_files: self.var_files.clone(),
-        })
+            config: config.map(Arc::new),
+            selection: Selection { select, ignore },
+            severity: resolved.severity,
+            ignores: resolved.ignores,
+            baseline,
+            progress: show_progress.then(Counter::new),
+            custom,
+        };
+        if !known.iter().any(|c| opts.runs(c)) {
+            bail!("the selection leaves no control to run (see `wasp rules`)");
+        }
+        Ok(opts)
+    }
+
+    /// Scans the paths, showing progress on stderr when `opts` asks for it.
+    pub fn scan(&self, opts: &ScanOptions) -> ScanReport {
+        let display = opts.progress.as_ref().map(|c| {
+            progress::Display::start(Arc::clone(c), Box::new(std::io::stderr()), progress::DELAY)
+        });
+        let report = wasp_scan::scan(&self.paths, opts);
+        if let Some(d) = display {
+            d.finish();
+        }
+        report
     }
 }
 
