@@ -1,6 +1,11 @@
 //! Renderers: each writes to an injected `std::io::Write`, knows nothing of AWS or file formats.
 
 pub mod html;
+pub mod junit;
+pub mod markdown;
 pub mod review;
+pub mod sarif;
 pub mod scan;
 pub mod style;
+
+pub use sarif::RuleInfo;

@@ -80,7 +80,7 @@ pub fn render_text(
     }
     if verbose {
         for s in v.suppressed {
-            writeln!(
+            write!(
                 out,
                 "{} {} {}  {}",
                 style.bold(&s.finding.control_id),
@@ -92,6 +92,11 @@ pub fn render_text(
                     &s.reason
                 }
             )?;
+            // A configured ignore lives in another file: say where.
+            if s.at.file != s.finding.location.file {
+                write!(out, "  {}", style.dim(&format!("(ignored at {})", s.at)))?;
+            }
+            writeln!(out)?;
         }
         if !v.suppressed.is_empty() {
             writeln!(out)?;
@@ -141,6 +146,14 @@ pub fn render_text(
     if !v.suppressed.is_empty() {
         write!(out, "; {} suppressed", v.suppressed.len())?;
     }
+    if !v.baselined.is_empty() {
+        write!(
+            out,
+            "; {} finding{} in the baseline not shown",
+            v.baselined.len(),
+            if v.baselined.len() == 1 { "" } else { "s" }
+        )?;
+    }
     if !v.errors.is_empty() {
         write!(
             out,
@@ -162,7 +175,9 @@ struct JsonScan<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     passed: Option<Vec<&'a CheckResult>>,
     suppressed: &'a [Suppressed],
+    baselined: &'a [Finding],
     errors: &'a [InputError],
+    warnings: &'a [InputError],
 }
 
 #[derive(Serialize)]
@@ -179,13 +194,25 @@ struct Summary {
     passed: usize,
     unknown: usize,
     suppressed: usize,
+    baselined: usize,
     errors: usize,
+    warnings: usize,
     fail_on: Severity,
     by_severity: std::collections::BTreeMap<Severity, usize>,
 }
 
 /// JSON in the `wasp-scan/1` schema (documented in docs/scan-json.md).
 pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_json_with_warnings(v, &[], out)
+}
+
+/// [`render_json`], with the scan's warnings (an expired configured ignore, say) in
+/// `warnings[]`.
+pub fn render_json_with_warnings(
+    v: &ScanView<'_>,
+    warnings: &[InputError],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut by_severity = std::collections::BTreeMap::new();
     for f in v.findings {
         *by_severity.entry(f.severity).or_insert(0) += 1;
@@ -207,7 +234,9 @@ pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .count(),
             unknown: v.unknowns().count(),
             suppressed: v.suppressed.len(),
+            baselined: v.baselined.len(),
             errors: v.errors.len(),
+            warnings: warnings.len(),
             fail_on: v.fail_on,
             by_severity,
         },
@@ -220,7 +249,9 @@ pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .collect()
         }),
         suppressed: v.suppressed,
+        baselined: v.baselined,
         errors: v.errors,
+        warnings,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

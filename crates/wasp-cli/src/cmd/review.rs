@@ -1,6 +1,5 @@
 //! `wasp review`: the Security Pillar review of a workload, from scan evidence and manual answers.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,6 +11,7 @@ use wasp_report::style::Style;
 
 use super::common::{ColorChoice, InputArgs};
 use super::lens::{load as load_lens, SourceArgs, TemplateArgs};
+use super::output::{self, OutputArgs};
 use crate::exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -24,6 +24,10 @@ pub enum ReviewFormat {
     /// Per question, the input of the Well-Architected Tool's UpdateAnswer call
     /// (docs/wa-tool.md).
     WaAnswers,
+    /// Markdown for a pull-request comment: risk per question, then the improvement plan.
+    Markdown,
+    /// A self-contained HTML report: the review and the findings behind it.
+    Html,
 }
 
 /// Review a workload against the Security Pillar: scan evidence plus manual answers, risk per
@@ -44,15 +48,8 @@ pub struct ReviewArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 
-    /// Output format.
-    #[arg(
-        long,
-        short = 'f',
-        value_enum,
-        default_value_t,
-        help_heading = "Output"
-    )]
-    pub format: ReviewFormat,
+    #[command(flatten)]
+    pub output: OutputArgs<ReviewFormat>,
 
     /// Lens alias or ARN written into `wa-answers` output (defaults to the lens's own name).
     #[arg(long, value_name = "ALIAS", help_heading = "Output")]
@@ -75,28 +72,42 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     if let Some(ReviewCommand::Init(t)) = &args.command {
         return super::lens::template(t, &mut out);
     }
+    let targets = args.output.targets()?;
     let lens = load_lens(&args.source)?;
     let answers = match &args.answers {
         Some(p) => Some(Answers::load(p, &lens).map_err(|e| anyhow::anyhow!("{e}"))?),
         None => None,
     };
     let opts = args.input.scan_options()?;
-    let report = wasp_scan::scan(&args.input.paths, &opts);
-    let controls = wasp_controls::summaries();
+    let report = args.input.scan(&opts);
+    super::common::print_warnings(&report);
+    let mut controls = opts.summaries();
+    controls.extend(opts.custom_summaries());
     let review = wasp_lens::assess(&lens, &controls, &report.results, answers.as_ref());
     let color = args.color.enabled();
-    let written = match args.format {
-        ReviewFormat::Text => wasp_report::review::render_text(&review, &mut out, color),
+    drop(out);
+    let scan_view = ScanView {
+        findings: &report.findings,
+        results: &report.results,
+        errors: &report.errors,
+        suppressed: &report.suppressed,
+        baselined: &report.baselined,
+        files_scanned: report.files_scanned,
+        resources: report.resources,
+        fail_on: wasp_core::Severity::High,
+        include_passed: false,
+    };
+    output::write_all(targets, |format, mut out, to_stdout| match format {
+        ReviewFormat::Text => {
+            wasp_report::review::render_text(&review, &mut out, color && to_stdout)
+        }
         ReviewFormat::Json => wasp_report::review::render_json(&review, &mut out),
         ReviewFormat::WaAnswers => {
             wasp_report::review::render_wa_answers(&review, &mut out, args.lens_alias.as_deref())
         }
-    };
-    if let Err(e) = written.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+        ReviewFormat::Markdown => wasp_report::markdown::render_review(&review, out),
+        ReviewFormat::Html => wasp_report::html::render_html(&review, &scan_view, out),
+    })?;
     if !report.errors.is_empty() {
         // Input errors go to stderr so that machine-readable output stays clean.
         let view = ScanView {

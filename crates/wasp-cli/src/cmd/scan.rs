@@ -1,22 +1,32 @@
 //! `wasp scan`: check infrastructure as code against the control library.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use wasp_core::Severity;
-use wasp_report::scan::{render_json, render_text, ScanView};
+use wasp_report::scan::{render_json_with_warnings, render_text, ScanView};
 use wasp_report::style::Style;
 
 use super::common::{ColorChoice, InputArgs};
+use super::output::{self, OutputArgs};
 use crate::exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ScanFormat {
+    /// Findings with file:line and fix, then a summary line.
     #[default]
     Text,
+    /// The whole scan (schema `wasp-scan/1`, docs/scan-json.md).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
+    Sarif,
+    /// JUnit XML, for CI test reports: one suite per control, one case per resource.
+    Junit,
+    /// Markdown for a pull-request comment.
+    Markdown,
+    /// A self-contained HTML report: the review of the built-in lens and the findings.
+    Html,
 }
 
 /// Scan CloudFormation and Terraform (files, directories, plan JSON) for security findings.
@@ -25,24 +35,13 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(
-        long,
-        value_name = "SEVERITY",
-        default_value = "high",
-        help_heading = "Selection"
-    )]
-    pub fail_on: Severity,
+    /// Exit with 1 when a finding is at or above this severity [default: the configuration's
+    /// `fail-on`, else high].
+    #[arg(long, value_name = "SEVERITY", help_heading = "Selection")]
+    pub fail_on: Option<Severity>,
 
-    /// Output format.
-    #[arg(
-        long,
-        short = 'f',
-        value_enum,
-        default_value_t,
-        help_heading = "Output"
-    )]
-    pub format: ScanFormat,
+    #[command(flatten)]
+    pub output: OutputArgs<ScanFormat>,
 
     /// List the checks that could not be decided statically (unknown values); with
     /// `--format json`, also list the passing checks (`passed`).
@@ -55,8 +54,11 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
+    let targets = args.output.targets()?;
     let opts = args.input.scan_options()?;
-    let report = wasp_scan::scan(&args.input.paths, &opts);
+    let report = args.input.scan(&opts);
+    super::common::print_warnings(&report);
+    let fail_on = super::common::fail_on(args.fail_on, &opts);
     let view = ScanView {
         findings: &report.findings,
         results: &report.results,
@@ -65,29 +67,64 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         baselined: &report.baselined,
         files_scanned: report.files_scanned,
         resources: report.resources,
-        fail_on: args.fail_on,
+        fail_on,
         include_passed: args.verbose,
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
+    let wants = |f| targets.iter().any(|t| t.format == f);
+    let rules = if wants(ScanFormat::Sarif) || wants(ScanFormat::Junit) {
+        // The controls that ran, with the configuration's severity overrides.
+        let mut rules: Vec<_> = wasp_controls::REGISTRY
+            .iter()
+            .filter(|c| opts.runs(*c))
+            .map(output::rule_info)
+            .collect();
+        for r in &mut rules {
+            r.severity = opts.severity_of(&r.id, r.severity);
+        }
+        rules
+    } else {
+        Vec::new()
+    };
+    let src_root = std::env::current_dir().ok();
+    // The HTML report holds the review of the built-in lens, as `wasp review` computes it.
+    let review = wants(ScanFormat::Html).then(|| {
+        let mut controls = opts.summaries();
+        controls.extend(opts.custom_summaries());
+        wasp_lens::assess(
+            &wasp_lens::Lens::builtin(),
+            &controls,
+            &report.results,
+            None,
+        )
+    });
+    let color = args.color.enabled();
+    output::write_all(targets, |format, out, to_stdout| match format {
         ScanFormat::Text => render_text(
             &view,
-            &mut out,
+            out,
             Style {
-                color: args.color.enabled(),
+                color: color && to_stdout,
             },
             args.verbose,
         ),
-        ScanFormat::Json => render_json(&view, &mut out),
-    };
-    if let Err(e) = written.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+        ScanFormat::Json => render_json_with_warnings(&view, &report.warnings, out),
+        ScanFormat::Sarif => wasp_report::sarif::render_sarif(
+            &view,
+            &wasp_report::sarif::SarifOptions {
+                rules: &rules,
+                src_root: src_root.as_deref(),
+            },
+            out,
+        ),
+        ScanFormat::Junit => wasp_report::junit::render_junit(&view, &rules, out),
+        ScanFormat::Markdown => wasp_report::markdown::render_scan(&view, out),
+        ScanFormat::Html => match &review {
+            Some(review) => wasp_report::html::render_html(review, &view, out),
+            None => Ok(()),
+        },
+    })?;
     Ok(ExitCode::from(exit::code(
-        report.findings.iter().any(|f| f.severity >= args.fail_on),
+        report.findings.iter().any(|f| f.severity >= fail_on),
         !report.errors.is_empty(),
     )))
 }

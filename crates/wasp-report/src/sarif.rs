@@ -1,0 +1,588 @@
+//! SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for GitHub code scanning and
+//! every other SARIF consumer (IDE viewers, Azure DevOps, DefectDojo, ...).
+//!
+//! One run, one tool (`wasp`):
+//!
+//! - `tool.driver.rules`: every rule that ran, from [`RuleInfo`] (the caller builds it from its
+//!   control metadata; this crate knows nothing of the controls themselves), with
+//!   `defaultConfiguration.level`, `help` (text and Markdown) and the GitHub code scanning
+//!   properties `security-severity`, `precision` and `tags`;
+//! - `results`: one per finding, and one per suppressed finding with SARIF's own
+//!   `suppressions` (`inSource` for a suppression written in the scanned file, `external` for
+//!   one written elsewhere, such as a configuration file), with `partialFingerprints`
+//!   (`waspFingerprint/v1`: the finding's fingerprint, independent of line numbers) and the
+//!   resource address as a logical location;
+//! - `invocations[0]`: input errors as `toolExecutionNotifications` of level `error`;
+//!   `executionSuccessful` is `false` when any input could not be read or parsed (the results
+//!   are then incomplete).
+//!
+//! Findings already recorded in the baseline are not results (they are accepted debt, and a
+//! code scanning service would reopen them as alerts); the run's property bag counts them and
+//! lists their fingerprints (`baselined`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+use std::path::{Component, Path};
+
+use serde_json::{json, Map, Value};
+use wasp_core::{Finding, InputError, Location, Severity};
+
+use crate::scan::ScanView;
+
+/// The schema URI written into `$schema`, as GitHub code scanning documents it.
+pub const SARIF_SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The SARIF version written.
+pub const SARIF_VERSION: &str = "2.1.0";
+/// The `uriBaseId` of relative artifact locations: the directory the scan ran in.
+pub const SRCROOT: &str = "%SRCROOT%";
+/// The key of wasp's own fingerprint in `partialFingerprints`.
+pub const FINGERPRINT_KEY: &str = "waspFingerprint/v1";
+
+/// GitHub code scanning limits `shortDescription` and `fullDescription` to 1024 characters.
+const DESCRIPTION_MAX: usize = 1024;
+/// GitHub code scanning limits a rule's `name` to 255 characters.
+const NAME_MAX: usize = 255;
+
+/// What a report needs to know of a rule (a built-in control or a custom one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id: `WASP-S3-001`.
+    pub id: String,
+    /// Kebab-case name: `s3-bucket-default-encryption-missing`.
+    pub name: String,
+    /// One line: what is wrong when the rule fails.
+    pub title: String,
+    pub severity: Severity,
+    /// The Security Pillar area (`data-at-rest`), used as a tag.
+    pub area: String,
+    /// Security Pillar best practices the rule evidences (`SEC08-BP02`).
+    pub best_practices: Vec<String>,
+    /// One-line fix.
+    pub remediation: String,
+    /// The rule's documentation in Markdown (`## What it checks`, `## Why it matters`,
+    /// `## Remediation`); may be empty.
+    pub help_markdown: String,
+    /// An absolute URI of the rule's documentation, if it has one.
+    pub help_uri: Option<String>,
+}
+
+/// Options of [`render_sarif`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SarifOptions<'a> {
+    /// Every rule that ran. Results of a rule not listed here get a rule entry built from
+    /// the finding itself.
+    pub rules: &'a [RuleInfo],
+    /// The absolute directory relative paths are relative to (the working directory of the
+    /// scan): written as `originalUriBaseIds["%SRCROOT%"]` so that consumers can resolve them.
+    pub src_root: Option<&'a Path>,
+}
+
+/// The SARIF `level` of a severity: critical and high are errors, medium a warning, low and
+/// info notes.
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+/// The GitHub code scanning `security-severity` score of a severity. GitHub maps scores over
+/// 9.0 to critical, 7.0–8.9 to high, 4.0–6.9 to medium and 0.1–3.9 to low; informational rules
+/// have none.
+pub fn security_severity(s: Severity) -> Option<&'static str> {
+    match s {
+        Severity::Critical => Some("9.5"),
+        Severity::High => Some("8.0"),
+        Severity::Medium => Some("5.5"),
+        Severity::Low => Some("3.0"),
+        Severity::Info => None,
+    }
+}
+
+/// Writes the scan as one SARIF 2.1.0 log.
+pub fn render_sarif(
+    v: &ScanView<'_>,
+    opts: &SarifOptions<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc = sarif_json(v, opts);
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// The SARIF log as a JSON value (see [`render_sarif`]).
+pub fn sarif_json(v: &ScanView<'_>, opts: &SarifOptions<'_>) -> Value {
+    let mut rules = Rules::default();
+    for r in opts.rules {
+        rules.add_info(r);
+    }
+    let mut results = Vec::new();
+    for f in v.findings {
+        let index = rules.index_for(f);
+        results.push(result(f, index, None));
+    }
+    for s in v.suppressed {
+        let index = rules.index_for(&s.finding);
+        let kind = if s.at.file == s.finding.location.file {
+            "inSource"
+        } else {
+            "external"
+        };
+        let mut sup = Map::new();
+        sup.insert("kind".into(), json!(kind));
+        sup.insert("status".into(), json!("accepted"));
+        if !s.reason.trim().is_empty() {
+            sup.insert("justification".into(), json!(s.reason));
+        }
+        sup.insert(
+            "location".into(),
+            json!({ "physicalLocation": physical_location(&s.at) }),
+        );
+        results.push(result(&s.finding, index, Some(Value::Object(sup))));
+    }
+
+    let notifications: Vec<Value> = v.errors.iter().map(notification).collect();
+    let mut invocation = Map::new();
+    invocation.insert("executionSuccessful".into(), json!(v.errors.is_empty()));
+    if !notifications.is_empty() {
+        invocation.insert("toolExecutionNotifications".into(), json!(notifications));
+    }
+
+    let mut driver = Map::new();
+    driver.insert("name".into(), json!("wasp"));
+    driver.insert("version".into(), json!(env!("CARGO_PKG_VERSION")));
+    driver.insert("semanticVersion".into(), json!(env!("CARGO_PKG_VERSION")));
+    if is_absolute_uri(env!("CARGO_PKG_REPOSITORY")) {
+        driver.insert("informationUri".into(), json!(env!("CARGO_PKG_REPOSITORY")));
+    }
+    driver.insert("rules".into(), Value::Array(rules.out));
+
+    let mut run = Map::new();
+    run.insert("tool".into(), json!({ "driver": driver }));
+    run.insert("invocations".into(), json!([invocation]));
+    if let Some(root) = opts.src_root {
+        if let Some(uri) = directory_uri(root) {
+            run.insert(
+                "originalUriBaseIds".into(),
+                json!({ SRCROOT: {
+                    "uri": uri,
+                    "description": { "text": "The directory wasp ran in; relative paths are relative to it." }
+                } }),
+            );
+        }
+    }
+    run.insert("results".into(), Value::Array(results));
+    let mut props = Map::new();
+    props.insert("filesScanned".into(), json!(v.files_scanned));
+    props.insert("resources".into(), json!(v.resources));
+    props.insert(
+        "baselined".into(),
+        json!({
+            "count": v.baselined.len(),
+            "fingerprints": v.baselined.iter().map(|f| f.fingerprint.as_str()).collect::<Vec<_>>(),
+        }),
+    );
+    run.insert("properties".into(), Value::Object(props));
+
+    json!({
+        "$schema": SARIF_SCHEMA_URI,
+        "version": SARIF_VERSION,
+        "runs": [run],
+    })
+}
+
+/// The rule table: `reportingDescriptor`s in order, and the index of each id.
+#[derive(Default)]
+struct Rules {
+    out: Vec<Value>,
+    index: HashMap<String, usize>,
+}
+
+impl Rules {
+    fn add_info(&mut self, r: &RuleInfo) {
+        if self.index.contains_key(&r.id) {
+            return;
+        }
+        self.index.insert(r.id.clone(), self.out.len());
+        self.out.push(descriptor(r));
+    }
+
+    /// The index of the finding's rule, adding a rule built from the finding when the rule
+    /// list does not have it.
+    fn index_for(&mut self, f: &Finding) -> usize {
+        if let Some(i) = self.index.get(&f.control_id) {
+            return *i;
+        }
+        let info = RuleInfo {
+            id: f.control_id.clone(),
+            name: f.control_name.clone(),
+            title: f.title.clone(),
+            severity: f.severity,
+            area: String::new(),
+            best_practices: f.best_practices.clone(),
+            remediation: f.remediation.clone(),
+            help_markdown: String::new(),
+            help_uri: None,
+        };
+        self.add_info(&info);
+        self.out.len() - 1
+    }
+}
+
+/// One `reportingDescriptor`.
+fn descriptor(r: &RuleInfo) -> Value {
+    let mut d = Map::new();
+    d.insert("id".into(), json!(r.id));
+    if !r.name.is_empty() {
+        d.insert("name".into(), json!(truncate(&r.name, NAME_MAX)));
+    }
+    let title = if r.title.trim().is_empty() {
+        r.id.as_str()
+    } else {
+        r.title.as_str()
+    };
+    d.insert(
+        "shortDescription".into(),
+        json!({ "text": truncate(title, DESCRIPTION_MAX) }),
+    );
+    let full = section(&r.help_markdown, "What it checks")
+        .map(|s| plain(&s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| title.to_string());
+    d.insert(
+        "fullDescription".into(),
+        json!({ "text": truncate(&full, DESCRIPTION_MAX) }),
+    );
+    d.insert("help".into(), help(r, title));
+    if let Some(uri) = r.help_uri.as_deref().filter(|u| is_absolute_uri(u)) {
+        d.insert("helpUri".into(), json!(uri));
+    }
+    d.insert(
+        "defaultConfiguration".into(),
+        json!({ "level": level(r.severity) }),
+    );
+    let mut tags: Vec<String> = vec!["security".into()];
+    for t in std::iter::once(&r.area).chain(&r.best_practices) {
+        if !t.is_empty() && !tags.contains(t) {
+            tags.push(t.clone());
+        }
+    }
+    let mut props = Map::new();
+    props.insert("tags".into(), json!(tags));
+    // Controls decide from the declared configuration, not from heuristics; what cannot be
+    // known statically is reported as unknown, never as a finding.
+    props.insert("precision".into(), json!("high"));
+    if let Some(score) = security_severity(r.severity) {
+        props.insert("security-severity".into(), json!(score));
+    }
+    props.insert("severity".into(), json!(r.severity.as_str()));
+    d.insert("properties".into(), Value::Object(props));
+    Value::Object(d)
+}
+
+/// `help`: the rule's documentation, as text and as Markdown.
+fn help(r: &RuleInfo, title: &str) -> Value {
+    let mut md = String::new();
+    md.push_str(&format!("**{}**\n\n", title.trim()));
+    if !r.help_markdown.trim().is_empty() {
+        md.push_str(r.help_markdown.trim());
+        md.push_str("\n\n");
+    }
+    if !r.remediation.trim().is_empty() {
+        md.push_str(&format!("**Fix:** {}\n", r.remediation.trim()));
+    }
+    if !r.best_practices.is_empty() {
+        md.push_str(&format!(
+            "\nWell-Architected Security Pillar: {}\n",
+            r.best_practices.join(", ")
+        ));
+    }
+    let mut text = String::new();
+    text.push_str(title.trim());
+    text.push_str("\n\n");
+    if !r.help_markdown.trim().is_empty() {
+        text.push_str(r.help_markdown.trim());
+        text.push_str("\n\n");
+    }
+    if !r.remediation.trim().is_empty() {
+        text.push_str(&format!("Fix: {}\n", r.remediation.trim()));
+    }
+    if !r.best_practices.is_empty() {
+        text.push_str(&format!(
+            "\nWell-Architected Security Pillar: {}\n",
+            r.best_practices.join(", ")
+        ));
+    }
+    json!({ "text": text, "markdown": md })
+}
+
+/// One `result`.
+fn result(f: &Finding, rule_index: usize, suppression: Option<Value>) -> Value {
+    let mut r = Map::new();
+    r.insert("ruleId".into(), json!(f.control_id));
+    r.insert("ruleIndex".into(), json!(rule_index));
+    r.insert("level".into(), json!(level(f.severity)));
+    r.insert("message".into(), json!({ "text": message(f) }));
+    r.insert(
+        "locations".into(),
+        json!([{
+            "physicalLocation": physical_location(&f.location),
+            "logicalLocations": [{
+                "name": f.resource.address,
+                "fullyQualifiedName": f.resource.address,
+                "kind": "resource",
+            }],
+        }]),
+    );
+    let mut fp = BTreeMap::new();
+    fp.insert(FINGERPRINT_KEY, f.fingerprint.as_str());
+    r.insert("partialFingerprints".into(), json!(fp));
+    if let Some(s) = suppression {
+        r.insert("suppressions".into(), json!([s]));
+    }
+    r.insert(
+        "properties".into(),
+        json!({
+            "severity": f.severity.as_str(),
+            "resourceType": f.resource.resource_type,
+            "remediation": f.remediation,
+            "bestPractices": f.best_practices,
+        }),
+    );
+    Value::Object(r)
+}
+
+/// The result message: what is wrong, on which resource. Its first sentence stands alone
+/// (code scanning shows only that where space is short).
+fn message(f: &Finding) -> String {
+    let what = if f.message.trim().is_empty() {
+        f.title.trim()
+    } else {
+        f.message.trim()
+    };
+    let mut m = format!("{}: {what}", f.resource.address);
+    if !m.ends_with('.') {
+        m.push('.');
+    }
+    if !f.remediation.trim().is_empty() {
+        m.push_str(" Fix: ");
+        m.push_str(f.remediation.trim());
+    }
+    m
+}
+
+/// One input error as a `notification`.
+fn notification(e: &InputError) -> Value {
+    json!({
+        "level": "error",
+        "message": { "text": if e.message.trim().is_empty() { "cannot read or parse this input" } else { e.message.as_str() } },
+        "locations": [{ "physicalLocation": physical_location(&e.location) }],
+    })
+}
+
+/// A `physicalLocation`: the artifact, and the region when the line is known.
+fn physical_location(l: &Location) -> Value {
+    let mut p = Map::new();
+    p.insert("artifactLocation".into(), artifact_location(&l.file));
+    if l.line > 0 {
+        let mut region = Map::new();
+        region.insert("startLine".into(), json!(l.line));
+        if l.column > 0 {
+            region.insert("startColumn".into(), json!(l.column));
+        }
+        p.insert("region".into(), Value::Object(region));
+    }
+    Value::Object(p)
+}
+
+/// An `artifactLocation`: a relative path is a relative URI against `%SRCROOT%`; an absolute
+/// path is a `file` URI.
+fn artifact_location(path: &Path) -> Value {
+    let (uri, absolute) = path_uri(path);
+    if absolute {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": SRCROOT })
+    }
+}
+
+/// A path as a URI: `(uri, is_absolute)`. Relative paths become relative references with
+/// forward slashes (`./` dropped); absolute paths become `file:///...`. Every byte outside
+/// RFC 3986's unreserved set is percent-encoded.
+pub fn path_uri(path: &Path) -> (String, bool) {
+    let mut segments: Vec<String> = Vec::new();
+    let mut absolute = false;
+    let mut prefix = String::new();
+    for c in path.components() {
+        match c {
+            Component::Prefix(p) => {
+                absolute = true;
+                // `C:` stays as it is (a drive letter); other prefixes are encoded.
+                let s = p.as_os_str().to_string_lossy();
+                if s.len() == 2 && s.ends_with(':') && s.as_bytes()[0].is_ascii_alphabetic() {
+                    prefix = s.into_owned();
+                } else {
+                    prefix = encode(&s);
+                }
+            }
+            Component::RootDir => absolute = true,
+            Component::CurDir => {}
+            Component::ParentDir => segments.push("..".into()),
+            Component::Normal(s) => segments.push(encode(&s.to_string_lossy())),
+        }
+    }
+    if absolute {
+        let mut uri = String::from("file:///");
+        if !prefix.is_empty() {
+            uri.push_str(&prefix);
+            uri.push('/');
+        }
+        uri.push_str(&segments.join("/"));
+        (uri, true)
+    } else {
+        (segments.join("/"), false)
+    }
+}
+
+/// The `file` URI of an absolute directory, with the trailing slash SARIF requires of a base
+/// URI. `None` for a relative path.
+fn directory_uri(dir: &Path) -> Option<String> {
+    let (mut uri, absolute) = path_uri(dir);
+    if !absolute {
+        return None;
+    }
+    if !uri.ends_with('/') {
+        uri.push('/');
+    }
+    Some(uri)
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Whether `s` looks like an absolute URI (`scheme:` followed by something), as SARIF's
+/// `format: uri` properties require.
+fn is_absolute_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    !rest.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// The body of a `## heading` section of a Markdown document.
+fn section(md: &str, heading: &str) -> Option<String> {
+    let mut body = Vec::new();
+    let mut inside = false;
+    for line in md.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            if inside {
+                break;
+            }
+            inside = h.trim().eq_ignore_ascii_case(heading);
+            continue;
+        }
+        if inside {
+            body.push(line);
+        }
+    }
+    inside.then(|| body.join("\n"))
+}
+
+/// Markdown prose flattened to one line of plain text: whitespace collapsed, code spans
+/// unquoted.
+fn plain(md: &str) -> String {
+    md.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('`', "")
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uris() {
+        assert_eq!(
+            path_uri(Path::new("./a b/c#d.yaml")),
+            ("a%20b/c%23d.yaml".to_string(), false)
+        );
+        assert_eq!(
+            path_uri(Path::new("../x/y.tf")),
+            ("../x/y.tf".to_string(), false)
+        );
+        assert_eq!(
+            path_uri(Path::new("/srv/ä.json")),
+            ("file:///srv/%C3%A4.json".to_string(), true)
+        );
+        assert_eq!(
+            directory_uri(Path::new("/srv")),
+            Some("file:///srv/".into())
+        );
+        assert_eq!(directory_uri(Path::new("rel")), None);
+    }
+
+    #[test]
+    fn only_absolute_uris_are_help_uris() {
+        assert!(is_absolute_uri("https://example.com/rules/X.md"));
+        assert!(!is_absolute_uri("docs/rules/X.md"));
+        assert!(!is_absolute_uri("https://a b"));
+        assert!(!is_absolute_uri("1http://x"));
+    }
+
+    #[test]
+    fn descriptions_come_from_the_doc_and_respect_github_limits() {
+        let md = "## What it checks\nThat `x`\nholds.\n\n## Why it matters\nBecause.\n";
+        assert_eq!(
+            section(md, "What it checks").map(|s| plain(&s)),
+            Some("That x holds.".to_string())
+        );
+        assert_eq!(section(md, "Remediation"), None);
+        let long = "é".repeat(2000);
+        let t = truncate(&long, DESCRIPTION_MAX);
+        assert_eq!(t.chars().count(), DESCRIPTION_MAX);
+        assert!(t.ends_with('…'));
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn levels_and_scores_follow_severity() {
+        assert_eq!(level(Severity::Critical), "error");
+        assert_eq!(level(Severity::High), "error");
+        assert_eq!(level(Severity::Medium), "warning");
+        assert_eq!(level(Severity::Low), "note");
+        assert_eq!(level(Severity::Info), "note");
+        // GitHub: over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+        let score = |s| security_severity(s).map(|v| v.parse::<f64>().unwrap());
+        assert!(score(Severity::Critical).unwrap() > 9.0);
+        assert!((7.0..9.0).contains(&score(Severity::High).unwrap()));
+        assert!((4.0..7.0).contains(&score(Severity::Medium).unwrap()));
+        assert!((0.1..4.0).contains(&score(Severity::Low).unwrap()));
+        assert_eq!(security_severity(Severity::Info), None);
+    }
+}
