@@ -1,12 +1,13 @@
 //! Data at rest and in transit: stores, queues, streams, CDN, certificates (SEC07, SEC08, SEC09).
 
+use serde::Serialize;
 use wasp_core::Pos;
 
 use crate::resources::PolicyDoc;
 use crate::value::Value;
 
 /// CloudFront distribution.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Distribution {
     /// Viewer protocol policy of the default and of each ordered cache behavior:
     /// `allow-all`, `redirect-to-https`, `https-only`.
@@ -17,6 +18,7 @@ pub struct Distribution {
     /// `TLSv1.2_2019`, `TLSv1.2_2021`, ...
     pub minimum_protocol_version: Value<String>,
     /// Where the viewer certificate is configured, if it is.
+    #[serde(skip)]
     pub viewer_certificate_pos: Option<Pos>,
     pub origins: Vec<Origin>,
     pub default_root_object: Value<String>,
@@ -25,7 +27,7 @@ pub struct Distribution {
 }
 
 /// An origin of a CloudFront distribution.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Origin {
     pub id: Value<String>,
     /// A custom origin (`CustomOriginConfig`): any HTTP server, S3 website endpoint included.
@@ -40,11 +42,12 @@ pub struct Origin {
     /// S3 origins: an origin access identity (legacy) or an origin access control is set.
     pub access_identity: Value<String>,
     pub access_control: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// EFS file system.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FileSystem {
     pub encrypted: Value<bool>,
     pub kms_key: Value<String>,
@@ -53,7 +56,7 @@ pub struct FileSystem {
 }
 
 /// ElastiCache replication group (Redis OSS / Valkey).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CacheGroup {
     /// `redis`, `valkey` (absent: redis).
     pub engine: Value<String>,
@@ -70,7 +73,7 @@ pub struct CacheGroup {
 }
 
 /// Redshift provisioned cluster.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Warehouse {
     pub encrypted: Value<bool>,
     pub kms_key: Value<String>,
@@ -81,7 +84,8 @@ pub struct Warehouse {
 }
 
 /// What a [`ParameterGroup`] configures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ParameterGroupKind {
     /// RDS DB instances.
     #[default]
@@ -93,15 +97,18 @@ pub enum ParameterGroupKind {
 }
 
 /// A parameter group: RDS DB and cluster parameter groups, Redshift cluster parameter groups.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ParameterGroup {
+    #[serde(rename = "group_kind")]
     pub kind: ParameterGroupKind,
     pub name: Value<String>,
     /// `postgres16`, `aurora-mysql8.0`, `redshift-1.0`, ...
     pub family: Value<String>,
     /// Parameters by name, as written.
+    #[serde(serialize_with = "crate::json::named")]
     pub parameters: Vec<(String, Value<String>)>,
     /// The parameters cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub parameters_unknown: Option<(String, Pos)>,
 }
 
@@ -116,7 +123,7 @@ impl ParameterGroup {
 }
 
 /// OpenSearch Service or Elasticsearch domain.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SearchDomain {
     pub name: Value<String>,
     /// `OpenSearch_2.11`, `Elasticsearch_7.10`, or an Elasticsearch version (`7.10`).
@@ -135,7 +142,7 @@ pub struct SearchDomain {
 }
 
 /// SNS topic.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Topic {
     pub name: Value<String>,
     pub kms_key: Value<String>,
@@ -143,7 +150,7 @@ pub struct Topic {
 }
 
 /// SQS queue.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Queue {
     pub name: Value<String>,
     pub kms_key: Value<String>,
@@ -153,17 +160,18 @@ pub struct Queue {
 }
 
 /// Kinesis data stream.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Stream {
     /// `KMS` or `NONE`.
     pub encryption_type: Value<String>,
     pub kms_key: Value<String>,
     /// Where the encryption settings are written, if anywhere.
+    #[serde(skip)]
     pub encryption_pos: Option<Pos>,
 }
 
 /// Kinesis Data Firehose delivery stream.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DeliveryStream {
     /// `DirectPut`, `KinesisStreamAsSource`, `MSKAsSource`, ...
     pub source: Value<String>,
@@ -173,7 +181,7 @@ pub struct DeliveryStream {
 }
 
 /// AWS Backup vault.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct BackupVault {
     pub name: Value<String>,
     pub kms_key: Value<String>,
@@ -183,7 +191,7 @@ pub struct BackupVault {
 }
 
 /// ACM certificate.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Certificate {
     /// `RSA_2048`, `EC_prime256v1`, ...
     pub key_algorithm: Value<String>,
@@ -198,7 +206,7 @@ pub struct Certificate {
 }
 
 /// API Gateway custom domain name (REST or HTTP/WebSocket).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ApiDomain {
     /// `TLS_1_0`, `TLS_1_2`, or an enhanced policy (`SecurityPolicy_TLS13_1_2_2021_06`).
     /// REST domains have one; HTTP/WebSocket (v2) domains one per domain name configuration
@@ -209,14 +217,14 @@ pub struct ApiDomain {
 }
 
 /// DMS replication instance.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ReplicationInstance {
     pub publicly_accessible: Value<bool>,
     pub kms_key: Value<String>,
 }
 
 /// DMS endpoint.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DmsEndpoint {
     /// `source` or `target`.
     pub endpoint_type: Value<String>,
@@ -227,7 +235,7 @@ pub struct DmsEndpoint {
 }
 
 /// Amazon MQ broker.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Broker {
     pub publicly_accessible: Value<bool>,
     /// Encrypted with an AWS owned key (default true).
@@ -236,7 +244,7 @@ pub struct Broker {
 }
 
 /// EBS snapshot (`aws_ebs_snapshot`, `aws_ebs_snapshot_copy`, `aws_ebs_snapshot_import`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Snapshot {
     /// Set on copies and imports; a snapshot of a volume takes the volume's encryption, a copy
     /// of an encrypted snapshot is encrypted whatever it says.
@@ -249,17 +257,18 @@ pub struct Snapshot {
 }
 
 /// The account and Region setting "encrypt new EBS volumes by default".
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EbsDefaultEncryption {
     pub enabled: Value<bool>,
 }
 
 /// A classic load balancer (`AWS::ElasticLoadBalancing::LoadBalancer`, `aws_elb`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ClassicLoadBalancer {
     pub name: Value<String>,
     pub listeners: Vec<ClassicListener>,
     /// Listeners come from a source that cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub listeners_unknown: Option<(String, Pos)>,
     /// SSL negotiation policies: policy name → predefined `Reference-Security-Policy`, or the
     /// protocols it enables (`Protocol-TLSv1`) when it lists attributes.
@@ -271,29 +280,31 @@ pub struct ClassicLoadBalancer {
 }
 
 /// A listener of a classic load balancer.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ClassicListener {
     /// Front-end protocol: `HTTP`, `HTTPS`, `TCP`, `SSL`.
     pub protocol: Value<String>,
     pub port: Value<i64>,
     /// Names of the policies attached to the listener.
     pub policy_names: Vec<Value<String>>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// An SSL negotiation policy of a classic load balancer.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SslNegotiationPolicy {
     pub name: Value<String>,
     /// `ELBSecurityPolicy-TLS-1-2-2017-01`, ...
     pub reference: Value<String>,
     /// Attributes set to true (`Protocol-TLSv1`, `Protocol-SSLv3`, cipher names).
     pub enabled: Vec<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// Amazon Macie for the account and Region (`AWS::Macie::Session`, `aws_macie2_account`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct MacieSession {
     /// `ENABLED` (the default) or `PAUSED`.
     pub status: Value<String>,

@@ -1,5 +1,6 @@
 //! Detection: logging and monitoring services (SEC04).
 
+use serde::Serialize;
 use wasp_core::Pos;
 
 use crate::identity::Link;
@@ -8,7 +9,7 @@ use crate::value::Value;
 // ---- CloudTrail ---------------------------------------------------------------------------------
 
 /// A basic event selector of a CloudTrail trail (`EventSelectors`, `event_selector`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EventSelector {
     /// `All` (the default), `ReadOnly` or `WriteOnly`.
     pub read_write_type: Value<String>,
@@ -17,28 +18,31 @@ pub struct EventSelector {
     /// Event sources left out of the management events (`kms.amazonaws.com`, ...).
     pub exclude_management_event_sources: Vec<Value<String>>,
     pub data_resources: Vec<DataResource>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// The data events an event selector logs: a resource type and ARN prefixes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DataResource {
     /// `AWS::S3::Object`, `AWS::Lambda::Function`, ...
     pub resource_type: Value<String>,
     pub values: Vec<Value<String>>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// An advanced event selector of a CloudTrail trail: all its field selectors must match.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AdvancedEventSelector {
     pub name: Value<String>,
     pub field_selectors: Vec<FieldSelector>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// One condition of an advanced event selector.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FieldSelector {
     /// `eventCategory`, `resources.type`, `readOnly`, `eventSource`, `eventName`, ...
     pub field: Value<String>,
@@ -46,6 +50,7 @@ pub struct FieldSelector {
     pub not_equals: Vec<Value<String>>,
     /// A prefix or suffix operator (`StartsWith`, `NotEndsWith`, ...) is set as well.
     pub other_operators: bool,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
@@ -63,7 +68,7 @@ impl AdvancedEventSelector {
 // ---- AWS Config ---------------------------------------------------------------------------------
 
 /// AWS Config configuration recorder.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ConfigRecorder {
     /// Defaults to `default`.
     pub name: Value<String>,
@@ -75,6 +80,7 @@ pub struct ConfigRecorder {
     /// `INCLUSION_BY_RESOURCE_TYPES`.
     pub recording_strategy: Value<String>,
     /// Where the recording group is written, if it is.
+    #[serde(skip)]
     pub recording_group_pos: Option<Pos>,
     /// The recorder is started: `aws_config_configuration_recorder_status` in Terraform (a
     /// recorder without one is stopped). Absent for CloudFormation, which starts the recorder
@@ -83,26 +89,27 @@ pub struct ConfigRecorder {
 }
 
 /// AWS Config delivery channel: where configuration snapshots and history go.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ConfigDeliveryChannel {
     pub s3_bucket: Value<String>,
     pub sns_topic: Value<String>,
 }
 
 /// AWS Config configuration aggregator.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ConfigAggregator {
     pub sources: Vec<AggregationSource>,
 }
 
 /// An account or organization source of a configuration aggregator.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AggregationSource {
     /// Aggregates from every current and future Region. Defaults to false.
     pub all_regions: Value<bool>,
     pub regions: Vec<Value<String>>,
     /// An organization source (else a list of accounts).
     pub organization: bool,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
@@ -121,7 +128,7 @@ pub mod guardduty_feature {
 
 /// GuardDuty detector, with its protection plans (features, the legacy data sources, and
 /// Terraform's `aws_guardduty_detector_feature` joined in).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Detector {
     /// Defaults to true in Terraform; required in CloudFormation.
     pub enabled: Value<bool>,
@@ -130,15 +137,17 @@ pub struct Detector {
     /// In the order they were read: later entries override earlier ones.
     pub features: Vec<DetectorFeature>,
     /// Features come from a source that cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub features_unknown: Option<(String, Pos)>,
 }
 
 /// A protection plan of a detector, set on or off.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DetectorFeature {
     /// The feature name, upper-case: see [`guardduty_feature`].
     pub name: String,
     pub enabled: Value<bool>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
@@ -152,7 +161,7 @@ impl Detector {
 // ---- Security Hub -------------------------------------------------------------------------------
 
 /// Security Hub enabled in the account (`AWS::SecurityHub::Hub`, `aws_securityhub_account`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SecurityHub {
     /// Subscribes the default standards (FSBP and CIS). Defaults to true.
     pub enable_default_standards: Value<bool>,
@@ -163,7 +172,7 @@ pub struct SecurityHub {
 }
 
 /// A Security Hub standard subscription.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct HubStandard {
     pub arn: Value<String>,
 }
@@ -171,7 +180,7 @@ pub struct HubStandard {
 // ---- VPC ----------------------------------------------------------------------------------------
 
 /// A VPC, with the flow logs that capture its traffic joined in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Vpc {
     pub cidr: Value<String>,
     /// Defaults to true.
@@ -185,7 +194,7 @@ pub struct Vpc {
 }
 
 /// A VPC flow log (`AWS::EC2::FlowLog`, `aws_flow_log`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FlowLog {
     /// `ALL`, `ACCEPT` or `REJECT`. Not set for transit gateway flow logs, which log all.
     pub traffic_type: Value<String>,
@@ -193,6 +202,7 @@ pub struct FlowLog {
     pub destination_type: Value<String>,
     /// What the flow log is attached to.
     pub resource: Option<Link>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
@@ -200,7 +210,7 @@ pub struct FlowLog {
 
 /// Elastic Load Balancing v2 load balancer (`AWS::ElasticLoadBalancingV2::LoadBalancer`,
 /// `aws_lb`, `aws_alb`), with its attributes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct LoadBalancer {
     pub name: Value<String>,
     /// `application` (the default), `network` or `gateway`.
@@ -216,6 +226,7 @@ pub struct LoadBalancer {
     /// Application load balancers: `monitor`, `defensive` (the default) or `strictest`.
     pub desync_mitigation_mode: Value<String>,
     /// Attributes come from a source that cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub attributes_unknown: Option<(String, Pos)>,
 }
 
@@ -232,7 +243,7 @@ impl LoadBalancer {
 // ---- API Gateway --------------------------------------------------------------------------------
 
 /// A method setting of a REST API stage, or the default route settings of a v2 stage.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct MethodSetting {
     /// Applies to every resource and method (`/*` and `*`, `*/*`).
     pub all_methods: bool,
@@ -242,13 +253,14 @@ pub struct MethodSetting {
     pub caching_enabled: Value<bool>,
     /// Defaults to false.
     pub cache_data_encrypted: Value<bool>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 // ---- CloudWatch Logs ----------------------------------------------------------------------------
 
 /// CloudWatch Logs log group.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct LogGroup {
     pub name: Value<String>,
     /// Days events are kept; absent or 0: never expire.
@@ -259,7 +271,7 @@ pub struct LogGroup {
 // ---- WAF ----------------------------------------------------------------------------------------
 
 /// AWS WAF (v2) web ACL, with its logging configuration joined in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct WebAcl {
     pub name: Value<String>,
     /// `REGIONAL` or `CLOUDFRONT`.

@@ -1,5 +1,6 @@
 //! Identity: IAM beyond roles/users/groups, secrets, Cognito (SEC02, SEC03).
 
+use serde::Serialize;
 use std::sync::Arc;
 
 use crate::node::{Node, V};
@@ -34,7 +35,7 @@ impl Link {
 }
 
 /// An IAM access key of a user (`AWS::IAM::AccessKey`, `aws_iam_access_key`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccessKey {
     /// `Active` (the default) or `Inactive`.
     pub status: Value<String>,
@@ -45,7 +46,7 @@ pub struct AccessKey {
 
 /// The account's IAM password policy (`aws_iam_account_password_policy`). Absent settings take
 /// the IAM API defaults: minimum length 6, no character classes, no reuse prevention, no expiry.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccountPasswordPolicy {
     pub minimum_length: Value<i64>,
     pub reuse_prevention: Value<i64>,
@@ -58,17 +59,18 @@ pub struct AccountPasswordPolicy {
 
 /// Automatic rotation of a secret (`AWS::SecretsManager::RotationSchedule`,
 /// `aws_secretsmanager_secret_rotation`), joined into the secret.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Rotation {
     /// `AutomaticallyAfterDays` / `automatically_after_days`.
     pub after_days: Value<i64>,
     /// `ScheduleExpression` / `schedule_expression`: `rate(10 days)`, `cron(...)`.
     pub schedule: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// A Secrets Manager secret with its rotation, versions and resource policy joined in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Secret {
     pub name: Value<String>,
     /// Absent: the AWS managed key `aws/secretsmanager`.
@@ -82,7 +84,7 @@ pub struct Secret {
 }
 
 /// An SSM Parameter Store parameter.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SsmParameter {
     pub name: Value<String>,
     /// `String`, `StringList` or `SecureString`.
@@ -93,7 +95,7 @@ pub struct SsmParameter {
 /// The password policy of a Cognito user pool. When a user pool sets none, Cognito applies
 /// its default (8 characters, every character class, temporary passwords valid 7 days); when
 /// it sets one, a requirement left out is off.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct UserPoolPasswordPolicy {
     pub minimum_length: Value<i64>,
     pub require_lowercase: Value<bool>,
@@ -101,11 +103,12 @@ pub struct UserPoolPasswordPolicy {
     pub require_numbers: Value<bool>,
     pub require_symbols: Value<bool>,
     pub temporary_password_validity_days: Value<i64>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// A Cognito user pool.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct UserPool {
     /// `OFF` (the default), `ON` or `OPTIONAL`.
     pub mfa: Value<String>,
@@ -116,21 +119,21 @@ pub struct UserPool {
 }
 
 /// A Cognito identity pool.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct IdentityPool {
     /// Guest access; false by default in Terraform, required in CloudFormation.
     pub allow_unauthenticated: Value<bool>,
 }
 
 /// An IAM OpenID Connect identity provider; trust policies name it by ARN.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OidcProvider {
     /// `https://token.actions.githubusercontent.com`.
     pub url: Value<String>,
 }
 
 /// An IAM Access Analyzer analyzer.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccessAnalyzer {
     /// `ACCOUNT` (the default) or `ORGANIZATION` for external access;
     /// `ACCOUNT_UNUSED_ACCESS` or `ORGANIZATION_UNUSED_ACCESS` for unused access.

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod detection;
 pub mod identity;
+mod json;
 pub mod network;
 pub mod node;
 pub mod resources;
@@ -13,6 +14,7 @@ pub mod value;
 
 use std::collections::BTreeSet;
 
+use serde::Serialize;
 use wasp_core::{FileRef, Location, Pos, ResourceRef};
 
 pub use data::*;
@@ -24,28 +26,37 @@ pub use resources::*;
 pub use value::{items, path, value, FromNode, Value, REF_PREFIX};
 
 /// The source format a resource was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
+    #[serde(rename = "cloudformation")]
     CloudFormation,
     Terraform,
     TerraformPlan,
 }
 
-/// One normalized resource.
-#[derive(Debug, Clone, PartialEq)]
+/// One normalized resource. Its JSON form (what custom controls read) is described in
+/// docs/custom-controls.md: positions and suppressions are left out, the kind's fields follow
+/// its name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resource {
     /// CloudFormation logical id or Terraform instance address.
     pub address: String,
     /// The type as the source names it: `AWS::S3::Bucket`, `aws_s3_bucket`.
+    #[serde(rename = "type")]
     pub source_type: String,
     pub format: SourceFormat,
+    #[serde(serialize_with = "json::file")]
     pub file: FileRef,
+    #[serde(skip)]
     pub pos: Pos,
+    #[serde(flatten)]
     pub kind: Kind,
     /// Addresses of resources this one refers to (edges of the graph).
     pub refs: BTreeSet<String>,
     /// Suppressions written in the resource's own definition (CloudFormation
     /// `Metadata: {wasp: {ignore: [...]}}`); comment suppressions are read by the scan.
+    #[serde(skip)]
     pub ignores: Vec<Ignore>,
 }
 

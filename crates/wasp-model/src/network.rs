@@ -2,6 +2,7 @@
 
 use crate::resources::PolicyDoc;
 use crate::value::Value;
+use serde::Serialize;
 use wasp_core::Pos;
 
 /// An IP protocol as rules name it, in one spelling: `-1` (all), `tcp`, `udp`, `icmp`,
@@ -20,16 +21,17 @@ pub fn normalize_protocol(p: &str) -> String {
 
 /// A network ACL (`AWS::EC2::NetworkAcl` with its `AWS::EC2::NetworkAclEntry` resources,
 /// `aws_network_acl`, `aws_default_network_acl`, `aws_network_acl_rule`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NetworkAcl {
     pub entries: Vec<NaclEntry>,
     /// Entries come from a source that cannot be enumerated statically: the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub entries_unknown: Option<(String, Pos)>,
 }
 
 /// One numbered rule of a network ACL. Rules are evaluated in rule-number order; the first
 /// that matches decides.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NaclEntry {
     pub egress: Value<bool>,
     pub rule_number: Value<i64>,
@@ -41,18 +43,19 @@ pub struct NaclEntry {
     pub to_port: Value<i64>,
     pub cidr_ipv4: Value<String>,
     pub cidr_ipv6: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// A VPC subnet.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Subnet {
     /// Instances launched into it get a public IPv4 address (default false).
     pub map_public_ip: Value<bool>,
 }
 
 /// A VPC endpoint.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct VpcEndpoint {
     /// `Gateway` (the default), `Interface`, `GatewayLoadBalancer`, `Resource`,
     /// `ServiceNetwork`.
@@ -64,7 +67,7 @@ pub struct VpcEndpoint {
 
 /// The association of a web ACL with a regional resource (`AWS::WAFv2::WebACLAssociation`,
 /// `aws_wafv2_web_acl_association`, and their WAF Classic regional forms).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct WebAclAssociation {
     /// The protected resource's ARN as written: a reference is unknown with the reason.
     pub resource_arn: Value<String>,
@@ -74,7 +77,7 @@ pub struct WebAclAssociation {
 }
 
 /// An Amazon EKS cluster.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EksCluster {
     /// Kubernetes version (`1.31`); absent means the latest EKS offers.
     pub version: Value<String>,
@@ -84,6 +87,7 @@ pub struct EksCluster {
     /// `0.0.0.0/0`). An unknown list is one unknown item.
     pub public_access_cidrs: Option<Vec<Value<String>>>,
     /// Where the endpoint settings are written, when they are.
+    #[serde(skip)]
     pub endpoint_pos: Option<Pos>,
     /// KMS key of the envelope encryption of Kubernetes secrets (`EncryptionConfig` with
     /// resource `secrets`); absent when not configured.
@@ -91,11 +95,12 @@ pub struct EksCluster {
     /// Control plane log types enabled (`api`, `audit`, `authenticator`, `controllerManager`,
     /// `scheduler`); `None` when logging is not configured. An unknown list is one unknown item.
     pub log_types: Option<Vec<Value<String>>>,
+    #[serde(skip)]
     pub log_types_pos: Option<Pos>,
 }
 
 /// An Amazon ECS task definition.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct TaskDefinition {
     /// `bridge` (the default on EC2), `awsvpc`, `host`, `none`.
     pub network_mode: Value<String>,
@@ -103,11 +108,12 @@ pub struct TaskDefinition {
     pub pid_mode: Value<String>,
     pub containers: Vec<Container>,
     /// Container definitions that cannot be read statically: the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub containers_unknown: Option<(String, Pos)>,
 }
 
 /// A container definition of a task definition.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Container {
     pub name: Value<String>,
     pub privileged: Value<bool>,
@@ -115,19 +121,21 @@ pub struct Container {
     pub user: Value<String>,
     pub readonly_root_filesystem: Value<bool>,
     /// Plain environment variables (not `secrets`), name → value.
+    #[serde(serialize_with = "crate::json::named")]
     pub environment: Vec<(String, Value<String>)>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// An Amazon ECS cluster.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EcsCluster {
     /// The `containerInsights` setting: `enabled`, `enhanced`, `disabled`.
     pub container_insights: Value<String>,
 }
 
 /// An Amazon ECR private repository.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EcrRepository {
     pub name: Value<String>,
     /// Basic scanning on push (default false).
@@ -140,17 +148,18 @@ pub struct EcrRepository {
 
 /// The registry-wide ECR scanning configuration (`AWS::ECR::RegistryScanningConfiguration`,
 /// `aws_ecr_registry_scanning_configuration`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RegistryScanning {
     /// `BASIC` or `ENHANCED`.
     pub scan_type: Value<String>,
     pub rules: Vec<RegistryScanRule>,
     /// Rules that cannot be read statically: the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub rules_unknown: Option<(String, Pos)>,
 }
 
 /// A rule of the registry scanning configuration.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RegistryScanRule {
     /// `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
     pub frequency: Value<String>,
@@ -159,12 +168,13 @@ pub struct RegistryScanRule {
 }
 
 /// An AWS CodeBuild project.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct BuildProject {
     /// Docker daemon access inside the build container (default false).
     pub privileged_mode: Value<bool>,
     pub environment: Vec<BuildVariable>,
     /// Environment variables that cannot be read statically: the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub environment_unknown: Option<(String, Pos)>,
     /// Source locations (primary and secondary).
     pub source_locations: Vec<Value<String>>,
@@ -175,24 +185,25 @@ pub struct BuildProject {
 }
 
 /// An environment variable of a build project.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct BuildVariable {
     pub name: Value<String>,
     /// `PLAINTEXT` (the default), `PARAMETER_STORE`, `SECRETS_MANAGER`.
     pub var_type: Value<String>,
     pub value: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// An AWS Systems Manager document.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SsmDocument {
     /// Account ids the document is shared with (`All` for public).
     pub shared_with: Vec<Value<String>>,
 }
 
 /// A Lambda function URL (`AWS::Lambda::Url`, `aws_lambda_function_url`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FunctionUrl {
     /// `AWS_IAM` or `NONE`.
     pub auth_type: Value<String>,
@@ -200,7 +211,7 @@ pub struct FunctionUrl {
 
 /// A statement of a Lambda function's resource-based policy (`AWS::Lambda::Permission`,
 /// `aws_lambda_permission`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct LambdaPermission {
     /// `*`, an account id or ARN, or a service principal (`s3.amazonaws.com`).
     pub principal: Value<String>,
@@ -213,7 +224,7 @@ pub struct LambdaPermission {
 }
 
 /// A transit gateway.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct TransitGateway {
     /// `enable` or `disable` (the default): accept attachment requests from other accounts
     /// without review.
@@ -221,14 +232,14 @@ pub struct TransitGateway {
 }
 
 /// An Amazon ECS service.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EcsService {
     /// `awsvpc` tasks get a public IP address (default false).
     pub assign_public_ip: Value<bool>,
 }
 
 /// An AWS Network Firewall policy.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FirewallPolicy {
     /// What the stateless engine does with full packets no stateless rule matched
     /// (`aws:pass`, `aws:drop`, `aws:forward_to_sfe`, custom actions). An unknown list is one
@@ -239,7 +250,9 @@ pub struct FirewallPolicy {
     /// Stateless and stateful rule groups the policy references.
     pub rule_groups: usize,
     /// Rule group references that cannot be enumerated statically: the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub rule_groups_unknown: Option<(String, Pos)>,
     /// Where the policy settings are written.
+    #[serde(skip)]
     pub pos: Option<Pos>,
 }

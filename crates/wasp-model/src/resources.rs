@@ -4,18 +4,20 @@
 //! or unknown with the reason. Source adapters (CloudFormation, Terraform, later AWS Config)
 //! fill them; controls never see a file format.
 
+use serde::Serialize;
 use wasp_core::Pos;
 
 use crate::node::Node;
 use crate::value::Value;
 
 /// A policy document attached to something (inline policy, bucket policy, trust policy...).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolicyDoc {
     /// Name of an inline policy, the managed policy's address, or a fixed label
     /// (`bucket policy`, `trust policy`).
     pub name: String,
     pub document: Value<Node>,
+    #[serde(skip)]
     pub pos: Pos,
     /// Address of the resource that defines this document when it was joined in from another
     /// resource (`AWS::IAM::Policy`, `aws_iam_role_policy_attachment` of an `aws_iam_policy`);
@@ -25,7 +27,7 @@ pub struct PolicyDoc {
 }
 
 /// S3 bucket, with its split-out Terraform sub-resources and CloudFormation bucket policy joined in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Bucket {
     pub name: Value<String>,
     /// Default encryption algorithm: `AES256`, `aws:kms`, `aws:kms:dsse`.
@@ -36,6 +38,7 @@ pub struct Bucket {
     /// Canned ACL (`private`, `public-read`, ...).
     pub acl: Value<String>,
     /// Grants to the AllUsers / AuthenticatedUsers groups found in an explicit ACL policy.
+    #[serde(serialize_with = "crate::json::count")]
     pub public_acl_grants: Vec<Pos>,
     pub versioning: Value<bool>,
     pub mfa_delete: Value<bool>,
@@ -46,17 +49,18 @@ pub struct Bucket {
 }
 
 /// The four settings of an S3 public access block; absent ones default to false.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct PublicAccessBlock {
     pub block_public_acls: Value<bool>,
     pub ignore_public_acls: Value<bool>,
     pub block_public_policy: Value<bool>,
     pub restrict_public_buckets: Value<bool>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// One rule of a security group, ingress or egress.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SgRule {
     /// `tcp`, `udp`, `icmp`, `-1` (all) or a protocol number, lower-cased.
     pub protocol: Value<String>,
@@ -67,10 +71,11 @@ pub struct SgRule {
     /// Source security group, prefix list: not the open internet.
     pub source_group: Value<String>,
     pub description: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SecurityGroup {
     pub name: Value<String>,
     pub vpc_id: Value<String>,
@@ -78,6 +83,7 @@ pub struct SecurityGroup {
     pub egress: Vec<SgRule>,
     /// Rules come from a source that cannot be enumerated statically (a `dynamic` block over
     /// an unknown collection): the reason.
+    #[serde(serialize_with = "crate::json::reason")]
     pub rules_unknown: Option<(String, Pos)>,
     /// The default security group of a VPC (`aws_default_security_group`).
     pub is_default: bool,
@@ -87,14 +93,17 @@ pub struct SecurityGroup {
 }
 
 /// IAM role, user or group: the principal's own policies joined in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Principal {
     pub name: Value<String>,
     /// Trust policy (roles only).
     pub trust_policy: Option<PolicyDoc>,
     /// Inline policies, and customer-managed policies of the same template attached to it.
     pub policies: Vec<PolicyDoc>,
-    /// Managed policy ARNs attached by reference (AWS-managed or outside the template).
+    /// Managed policy ARNs attached by reference (AWS-managed or outside the template). From
+    /// CloudFormation, a known ARN may hold `${Name}` placeholders for the parts known only at
+    /// deploy time (`arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess`): match it on the
+    /// parts that matter, never as a whole.
     pub managed_policy_arns: Vec<Value<String>>,
     pub permissions_boundary: Value<String>,
     /// Users: a console password (login profile) is configured.
@@ -115,12 +124,12 @@ pub struct Principal {
 
 /// A customer managed IAM policy (`AWS::IAM::ManagedPolicy`, `aws_iam_policy`) or a standalone
 /// inline policy resource (`AWS::IAM::Policy`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ManagedPolicy {
     pub document: Option<PolicyDoc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct KmsKey {
     pub rotation: Value<bool>,
     /// `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, ...
@@ -130,7 +139,7 @@ pub struct KmsKey {
     pub deletion_window: Value<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Trail {
     pub multi_region: Value<bool>,
     pub log_file_validation: Value<bool>,
@@ -146,17 +155,18 @@ pub struct Trail {
     pub event_selectors: Vec<EventSelector>,
     pub advanced_event_selectors: Vec<AdvancedEventSelector>,
     /// Selectors come from a source that cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub selectors_unknown: Option<(String, Pos)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Volume {
     pub encrypted: Value<bool>,
     pub kms_key: Value<String>,
 }
 
 /// Instance metadata service settings (instance or launch template).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Metadata {
     /// `required` (IMDSv2 only) or `optional`.
     pub http_tokens: Value<String>,
@@ -164,22 +174,26 @@ pub struct Metadata {
     pub http_endpoint: Value<String>,
     /// Network hops a metadata response may travel (`HttpPutResponseHopLimit`).
     pub hop_limit: Value<i64>,
+    #[serde(skip)]
     pub pos: Option<Pos>,
 }
 
 /// A block device of an instance or launch template.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct BlockDevice {
     pub encrypted: Value<bool>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
 /// EC2 instance or launch template: the same compute settings.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Compute {
     pub metadata: Metadata,
     pub associate_public_ip: Value<bool>,
     pub instance_profile: Value<String>,
+    /// The user data as text (decoded from base64). From CloudFormation, known text may hold
+    /// `${Name}` placeholders for the parts known only at deploy time (`Fn::Sub`, `Fn::Join`).
     pub user_data: Value<String>,
     pub block_devices: Vec<BlockDevice>,
     /// An instance launched from a launch template inherits what it does not set.
@@ -190,7 +204,7 @@ pub struct Compute {
 }
 
 /// RDS DB instance or Aurora/RDS cluster.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Database {
     pub engine: Value<String>,
     pub storage_encrypted: Value<bool>,
@@ -209,10 +223,11 @@ pub struct Database {
     pub parameter_group: Value<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Function {
     pub runtime: Value<String>,
     /// Environment variables, name → value.
+    #[serde(serialize_with = "crate::json::named")]
     pub environment: Vec<(String, Value<String>)>,
     pub in_vpc: Value<bool>,
     pub role: Value<String>,
@@ -223,16 +238,17 @@ pub struct Function {
 }
 
 /// A load balancer listener action.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ListenerAction {
     /// `forward`, `redirect`, `fixed-response`, `authenticate-oidc`, ...
     pub kind: Value<String>,
     /// For redirects: the target protocol (`HTTPS`, `#{protocol}`).
     pub redirect_protocol: Value<String>,
+    #[serde(skip)]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Listener {
     /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE`.
     pub protocol: Value<String>,
@@ -244,7 +260,7 @@ pub struct Listener {
 }
 
 /// DynamoDB table.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Table {
     pub sse_enabled: Value<bool>,
     pub kms_key: Value<String>,
@@ -253,7 +269,7 @@ pub struct Table {
 }
 
 /// API Gateway REST or HTTP API stage (or an API whose stage is implicit, as in SAM).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ApiStage {
     pub access_logging: Value<bool>,
     pub tracing: Value<bool>,
@@ -268,6 +284,7 @@ pub struct ApiStage {
     /// default route settings, as one setting for all routes.
     pub method_settings: Vec<MethodSetting>,
     /// Method settings come from a source that cannot be enumerated statically (the reason).
+    #[serde(serialize_with = "crate::json::reason")]
     pub method_settings_unknown: Option<(String, Pos)>,
 }
 
@@ -298,6 +315,46 @@ macro_rules! kinds {
                 match self {
                     $(Kind::$name(_) => KindTag::$name,)*
                     Kind::Other => KindTag::Other,
+                }
+            }
+        }
+
+        impl KindTag {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [KindTag] = &[$(KindTag::$name,)* KindTag::Other];
+
+            /// The kind's name in snake case (`bucket`, `db_instance`), as the JSON view of
+            /// the model and custom controls spell it.
+            pub fn name(self) -> &'static str {
+                static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+                    [$(stringify!($name),)* "Other"]
+                        .iter()
+                        .map(|n| crate::json::snake_case(n))
+                        .collect()
+                });
+                NAMES.get(self as usize).map_or("other", String::as_str)
+            }
+
+            /// The kind of a snake-case name (see [`KindTag::name`]).
+            pub fn from_name(name: &str) -> Option<KindTag> {
+                KindTag::ALL.iter().copied().find(|k| k.name() == name)
+            }
+        }
+
+        /// `{"kind": "<name>", ...the kind's fields}`.
+        impl Serialize for Kind {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Kind::$name(v) => crate::json::Tagged {
+                        kind: KindTag::$name.name(),
+                        fields: &**v,
+                    }
+                    .serialize(s),)*
+                    Kind::Other => crate::json::Tagged {
+                        kind: KindTag::Other.name(),
+                        fields: &crate::json::NoFields {},
+                    }
+                    .serialize(s),
                 }
             }
         }

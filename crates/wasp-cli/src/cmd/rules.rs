@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use wasp_controls::{Control, Meta, REGISTRY};
+use wasp_controls::{Control, REGISTRY};
 use wasp_core::Severity;
 
+use super::policy::{cwd_config, PolicyArgs};
 use crate::exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -39,6 +40,9 @@ pub struct RulesArgs {
         help_heading = "Output"
     )]
     pub format: RulesFormat,
+
+    #[command(flatten)]
+    pub policy: PolicyArgs,
 }
 
 /// Print one control's documentation.
@@ -46,6 +50,87 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// Control id (WASP-S3-002) or name (s3-bucket-public-access-block-disabled).
     pub id: String,
+
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// A custom control as the listing shows it.
+struct Custom {
+    id: String,
+    name: String,
+    title: String,
+    severity: Severity,
+    area: String,
+    best_practices: Vec<String>,
+    remediation: String,
+    doc: String,
+    json: serde_json::Value,
+}
+
+/// The custom controls of `--policy` and of the configuration of the current directory.
+fn custom(policy: &PolicyArgs) -> Result<Vec<Custom>> {
+    #[cfg(feature = "rego")]
+    {
+        let config = cwd_config()?;
+        let Some(set) = policy.load_set(config.as_ref())? else {
+            return Ok(Vec::new());
+        };
+        Ok(set
+            .controls()
+            .iter()
+            .map(|c| {
+                let area = c.area.clone().unwrap_or_else(|| "custom".into());
+                let json = serde_json::json!({
+                    "id": c.id,
+                    "name": c.name,
+                    "title": c.title,
+                    "severity": c.severity,
+                    "area": area,
+                    "best_practices": c.best_practices,
+                    "references": [],
+                    "remediation": c.remediation,
+                    "doc": c.doc(),
+                    "custom": {
+                        "file": c.file.display().to_string(),
+                        "line": c.line,
+                        "package": c.package.trim_start_matches("data."),
+                        "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                        "resource_types": c.resource_types,
+                    },
+                });
+                Custom {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    title: c.title.clone(),
+                    severity: c.severity,
+                    area,
+                    best_practices: c.best_practices.clone(),
+                    remediation: c.remediation.clone(),
+                    doc: c.doc(),
+                    json,
+                }
+            })
+            .collect())
+    }
+    #[cfg(not(feature = "rego"))]
+    {
+        policy.load(cwd_config()?.as_ref())?;
+        Ok(Vec::new())
+    }
+}
+
+/// Whether a control passes the listing's filters.
+fn matches(args: &RulesArgs, area: &str, severity: Severity, best_practices: &[&str]) -> bool {
+    args.area
+        .as_deref()
+        .is_none_or(|a| area.eq_ignore_ascii_case(a))
+        && args.severity.is_none_or(|s| severity >= s)
+        && args.best_practice.as_deref().is_none_or(|bp| {
+            best_practices.iter().any(|b| {
+                b.eq_ignore_ascii_case(bp) || b.get(..5).is_some_and(|q| q.eq_ignore_ascii_case(bp))
+            })
+        })
 }
 
 fn selected(args: &RulesArgs) -> Vec<&'static Control> {
@@ -53,27 +138,29 @@ fn selected(args: &RulesArgs) -> Vec<&'static Control> {
         .iter()
         .filter(|c| {
             let m = c.meta;
-            args.area
-                .as_deref()
-                .is_none_or(|a| m.area.as_str().eq_ignore_ascii_case(a))
-                && args.severity.is_none_or(|s| m.severity >= s)
-                && args.best_practice.as_deref().is_none_or(|bp| {
-                    m.best_practices.iter().any(|b| {
-                        b.eq_ignore_ascii_case(bp)
-                            || b.get(..5).is_some_and(|q| q.eq_ignore_ascii_case(bp))
-                    })
-                })
+            matches(args, m.area.as_str(), m.severity, m.best_practices)
         })
         .collect()
 }
 
 pub fn rules(args: RulesArgs) -> Result<ExitCode> {
     let list = selected(&args);
+    let custom: Vec<Custom> = custom(&args.policy)?
+        .into_iter()
+        .filter(|c| {
+            let bps: Vec<&str> = c.best_practices.iter().map(String::as_str).collect();
+            matches(&args, &c.area, c.severity, &bps)
+        })
+        .collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match args.format {
         RulesFormat::Json => {
-            let metas: Vec<&Meta> = list.iter().map(|c| c.meta).collect();
+            let mut metas: Vec<serde_json::Value> = list
+                .iter()
+                .map(|c| serde_json::to_value(c.meta))
+                .collect::<Result<_, _>>()?;
+            metas.extend(custom.iter().map(|c| c.json.clone()));
             serde_json::to_writer_pretty(
                 &mut out,
                 &serde_json::json!({
@@ -97,7 +184,18 @@ pub fn rules(args: RulesArgs) -> Result<ExitCode> {
                     m.title
                 )?;
             }
-            writeln!(out, "{} controls", list.len())
+            for c in &custom {
+                writeln!(
+                    out,
+                    "{:<16} {:<9} {:<16} {:<24} {}",
+                    c.id,
+                    c.severity.as_str(),
+                    c.area,
+                    c.best_practices.join(","),
+                    c.title
+                )?;
+            }
+            writeln!(out, "{} controls", list.len() + custom.len())
         })(),
     };
     finish(r)
@@ -105,7 +203,14 @@ pub fn rules(args: RulesArgs) -> Result<ExitCode> {
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
     let Some(c) = wasp_controls::find(&args.id) else {
-        bail!("no control `{}` (see `wasp rules`)", args.id);
+        let custom = custom(&args.policy)?;
+        let Some(c) = custom
+            .iter()
+            .find(|c| c.id.eq_ignore_ascii_case(&args.id) || c.name.eq_ignore_ascii_case(&args.id))
+        else {
+            bail!("no control `{}` (see `wasp rules`)", args.id);
+        };
+        return explain_custom(c);
     };
     let m = c.meta;
     let stdout = std::io::stdout();
@@ -127,6 +232,22 @@ pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
         writeln!(out, "- Fix: {}", m.remediation)?;
         writeln!(out)?;
         write!(out, "{}", m.doc)
+    })();
+    finish(r)
+}
+
+fn explain_custom(c: &Custom) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let r = (|| {
+        writeln!(out, "# {} {}: {}", c.id, c.name, c.title)?;
+        writeln!(out)?;
+        writeln!(out, "- Severity: {}", c.severity)?;
+        writeln!(out, "- Area: {}", c.area)?;
+        writeln!(out, "- Best practices: {}", c.best_practices.join(", "))?;
+        writeln!(out, "- Fix: {}", c.remediation)?;
+        writeln!(out)?;
+        write!(out, "{}", c.doc)
     })();
     finish(r)
 }
