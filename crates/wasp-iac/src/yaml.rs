@@ -39,11 +39,12 @@ pub fn parse(text: &str, tags: &dyn TagPolicy) -> Result<Node, ParseError> {
         nodes: 0,
         root: None,
     };
+    let end = end_pos(text);
     let mut parser = Parser::new_from_str(text);
     loop {
         let (ev, mark) = parser
             .next_token()
-            .map_err(|e| ParseError::new(pos_of(e.marker()), e.info().to_string()))?;
+            .map_err(|e| ParseError::new(within(pos_of(e.marker()), end), e.info().to_string()))?;
         match ev {
             Event::StreamEnd => break,
             Event::DocumentEnd => {
@@ -51,7 +52,7 @@ pub fn parse(text: &str, tags: &dyn TagPolicy) -> Result<Node, ParseError> {
                     break;
                 }
             }
-            ev => b.event(ev, mark)?,
+            ev => b.event(ev, within(pos_of(&mark), end))?,
         }
     }
     Ok(b.root.unwrap_or_else(|| Node::null(Pos::new(1, 1))))
@@ -59,6 +60,33 @@ pub fn parse(text: &str, tags: &dyn TagPolicy) -> Result<Node, ParseError> {
 
 fn pos_of(m: &Marker) -> Pos {
     Pos::new(m.line() as u32, m.col() as u32 + 1)
+}
+
+/// Where the text ends: its last line (lines end at `\n`, `\r\n` or a lone `\r`, as in YAML)
+/// and the column after its last character.
+fn end_pos(text: &str) -> Pos {
+    let mut line = 1u32;
+    let mut col = 1u32;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line = line.saturating_add(1);
+            col = 1;
+        } else if c != '\r' {
+            col = col.saturating_add(1);
+        }
+    }
+    Pos::new(line, col)
+}
+
+/// A position kept within the text: at the end of input the scanner moves to the start of a
+/// line after the last one, which no editor can show.
+fn within(p: Pos, end: Pos) -> Pos {
+    if (p.line, p.col) > (end.line, end.col) {
+        end
+    } else {
+        p
+    }
 }
 
 struct Pending {
@@ -82,8 +110,7 @@ struct Builder<'t> {
 }
 
 impl Builder<'_> {
-    fn event(&mut self, ev: Event, mark: Marker) -> Result<(), ParseError> {
-        let pos = pos_of(&mark);
+    fn event(&mut self, ev: Event, pos: Pos) -> Result<(), ParseError> {
         let is_seq = matches!(ev, Event::SequenceStart(..));
         match ev {
             Event::Scalar(text, style, anchor, tag) => {
