@@ -103,6 +103,23 @@ impl Pos {
     pub fn is_known(self) -> bool {
         self.line > 0
     }
+
+    /// Where a text ends: its last line (lines end at `\n`, `\r\n` or a lone `\r`, as in YAML)
+    /// and the column after its last character. Parsers clamp end-of-input positions to it.
+    pub fn end_of(text: &str) -> Pos {
+        let mut line = 1u32;
+        let mut col = 1u32;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+                line = line.saturating_add(1);
+                col = 1;
+            } else if c != '\r' {
+                col = col.saturating_add(1);
+            }
+        }
+        Pos::new(line, col)
+    }
 }
 
 /// A shared, cheaply clonable file path.

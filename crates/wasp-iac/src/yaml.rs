@@ -39,7 +39,7 @@ pub fn parse(text: &str, tags: &dyn TagPolicy) -> Result<Node, ParseError> {
         nodes: 0,
         root: None,
     };
-    let end = end_pos(text);
+    let end = Pos::end_of(text);
     let mut parser = Parser::new_from_str(text);
     loop {
         let (ev, mark) = parser
@@ -60,23 +60,6 @@ pub fn parse(text: &str, tags: &dyn TagPolicy) -> Result<Node, ParseError> {
 
 fn pos_of(m: &Marker) -> Pos {
     Pos::new(m.line() as u32, m.col() as u32 + 1)
-}
-
-/// Where the text ends: its last line (lines end at `\n`, `\r\n` or a lone `\r`, as in YAML)
-/// and the column after its last character.
-fn end_pos(text: &str) -> Pos {
-    let mut line = 1u32;
-    let mut col = 1u32;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            line = line.saturating_add(1);
-            col = 1;
-        } else if c != '\r' {
-            col = col.saturating_add(1);
-        }
-    }
-    Pos::new(line, col)
 }
 
 /// A position kept within the text: at the end of input the scanner moves to the start of a

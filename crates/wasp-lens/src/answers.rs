@@ -201,21 +201,6 @@ fn pos(m: &Marker) -> Pos {
     (m.line(), m.col() + 1)
 }
 
-/// Where the text ends: its last line (lines end at `\n`, `\r\n` or a lone `\r`, as in YAML)
-/// and the column after its last character.
-fn end_pos(text: &str) -> Pos {
-    let mut end = (1, 1);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            end = (end.0 + 1, 1);
-        } else if c != '\r' {
-            end.1 += 1;
-        }
-    }
-    end
-}
-
 #[derive(Debug, Clone)]
 enum Node {
     Scalar(String, Pos),
@@ -261,7 +246,10 @@ enum Frame {
 fn load_yaml(text: &str) -> Result<Option<Node>, (Pos, String)> {
     // At the end of input the scanner moves to a line after the last one: positions are kept
     // within the text.
-    let end = end_pos(text);
+    let end = {
+        let e = wasp_core::Pos::end_of(text);
+        (e.line as usize, e.col as usize)
+    };
     let pos = |m: &Marker| pos(m).min(end);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
