@@ -66,6 +66,9 @@ pub struct Action {
     pub condition_keys: Vec<String>,
     /// Actions also needed to perform it.
     pub dependent_actions: Vec<String>,
+    /// Rank of `full` among every action of the database (sorted by `full`): a dense index
+    /// from 0 for tables keyed by action, ordering as the names do.
+    pub ord: u32,
 }
 
 /// One service.
@@ -317,6 +320,7 @@ impl ActionDb {
                             .filter(|d| !d.is_empty())
                             .map(str::to_string)
                             .collect(),
+                        ord: 0,
                     });
                 }
                 _ => {}
@@ -327,6 +331,19 @@ impl ActionDb {
             .enumerate()
             .map(|(i, s)| (s.prefix.to_ascii_lowercase(), i))
             .collect();
+        let mut all: Vec<(usize, usize)> = services
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.actions.len()).map(move |ai| (si, ai)))
+            .collect();
+        all.sort_by(|a, b| {
+            services[a.0].actions[a.1]
+                .full
+                .cmp(&services[b.0].actions[b.1].full)
+        });
+        for (ord, (si, ai)) in all.into_iter().enumerate() {
+            services[si].actions[ai].ord = ord as u32;
+        }
         ActionDb {
             services,
             source,

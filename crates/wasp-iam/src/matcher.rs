@@ -169,6 +169,25 @@ impl Pattern {
         self.tokens.iter().any(|t| matches!(t, Token::Var { .. }))
     }
 
+    /// False only when no text starting with `prefix` can match (`iam:*` and `s3:`, say).
+    /// `prefix` must be lower-cased for a case-insensitive pattern. Conservative: true
+    /// whenever the pattern does not begin with literal text.
+    pub fn may_match_prefix(&self, prefix: &str) -> bool {
+        let Some(Token::Lit(l)) = self.tokens.first() else {
+            return !self.tokens.is_empty() || prefix.is_empty();
+        };
+        let (l, p) = (l.as_bytes(), prefix.as_bytes());
+        if self.tokens.len() == 1 && l.len() < p.len() {
+            return false; // the literal is the whole text, shorter than the prefix
+        }
+        let n = l.len().min(p.len());
+        if self.case_insensitive {
+            l[..n].eq_ignore_ascii_case(&p[..n])
+        } else {
+            l[..n] == p[..n]
+        }
+    }
+
     /// Matches `text` without policy variables (an unresolved variable never matches).
     pub fn matches(&self, text: &str) -> bool {
         self.matches_with(text, &NoVars)
@@ -434,6 +453,45 @@ mod tests {
     impl Vars for V {
         fn var(&self, key: &str) -> Option<&str> {
             (key == self.0).then_some(self.1)
+        }
+    }
+
+    #[test]
+    fn prefix_pruning_is_conservative() {
+        let p = |s| Pattern::new(s, false, true);
+        assert!(!p("iam:*").may_match_prefix("s3:"));
+        assert!(!p("IAM:Get*").may_match_prefix("s3:"));
+        assert!(p("IAM:Get*").may_match_prefix("iam:"));
+        assert!(p("i*:*").may_match_prefix("iam:"));
+        assert!(!p("i*:*").may_match_prefix("s3:"));
+        assert!(
+            !p("s3").may_match_prefix("s3:"),
+            "a whole literal shorter than the prefix"
+        );
+        assert!(p("s3*").may_match_prefix("s3:"));
+        assert!(!p("s3").may_match_prefix("s3express:"));
+        assert!(p("*:get*").may_match_prefix("s3:"));
+        assert!(p("?3:*").may_match_prefix("s3:"));
+        assert!(!p("").may_match_prefix("s3:"));
+        assert!(p("").may_match_prefix(""));
+        assert!(!Pattern::new("IAM:*", false, false).may_match_prefix("iam:"));
+        // Whatever the pattern, pruning never drops a text it matches.
+        for pat in [
+            "s3:*",
+            "s3*",
+            "*",
+            "s?:*",
+            "s3:get*",
+            "ec2:describe*",
+            "x",
+            "",
+        ] {
+            for text in ["s3:getobject", "s3express:x", "ec2:describeinstances", "x"] {
+                let prefix = &text[..text.find(':').map_or(text.len(), |i| i + 1)];
+                if p(pat).matches(text) {
+                    assert!(p(pat).may_match_prefix(prefix), "{pat} {text}");
+                }
+            }
         }
     }
 

@@ -693,21 +693,21 @@ pub(crate) fn risky_category(
         }
         let risky = cached_risky_grants(node, &set);
         // Actions without resource-level permissions can only be granted on `*`.
-        let grants: Vec<(&&'static str, &wasp_iam::analyze::least_privilege::Granted)> =
-            pick(&risky)
-                .actions
-                .iter()
-                .filter(|(_, g)| !g.action.resource_types.is_empty())
-                .collect();
+        let grants: Vec<wasp_iam::analyze::least_privilege::Granted<'_>> = pick(&risky)
+            .iter()
+            .filter(|g| !g.action.resource_types.is_empty())
+            .collect();
         if grants.is_empty() {
             return Vec::new();
         }
-        let actions: Vec<String> = grants.iter().take(7).map(|(a, _)| a.to_string()).collect();
-        // Distinct statements first: thousands of actions come from a handful of statements.
-        let refs: std::collections::HashSet<wasp_iam::StatementRef> = grants
+        let actions: Vec<String> = grants
             .iter()
-            .flat_map(|(_, g)| g.by.iter().copied())
+            .take(7)
+            .map(|g| g.action.full.to_string())
             .collect();
+        // Distinct statements first: thousands of actions come from a handful of statements.
+        let refs: std::collections::HashSet<wasp_iam::StatementRef> =
+            grants.iter().flat_map(|g| g.by.iter().copied()).collect();
         let first = refs.iter().map(|r| r.statement).min().unwrap_or(0);
         let mut labels: Vec<String> = refs.iter().map(|r| set.describe(r)).collect();
         labels.sort();

@@ -3,11 +3,10 @@
 //! credential exposure. Wildcards and `NotAction` expand through the [`ActionDb`]; actions denied
 //! on every resource are left out.
 
-use std::collections::BTreeMap;
-
 use crate::actions::{AccessLevel, Action, ActionDb};
 use crate::compile::CompiledStatement;
 use crate::evaluate::{Group, PolicySet, StatementRef};
+use crate::matcher::Pattern;
 use crate::model::Effect;
 
 /// Actions that read data out of its store (as Cloudsplaining's data-exfiltration list).
@@ -97,40 +96,102 @@ fn is_admin_statement(s: &CompiledStatement) -> bool {
         && s.resources.as_ref().is_none_or(|r| r.covers_all())
 }
 
-/// The data-exfiltration and credential-exposure lists, lower-cased, for constant-time lookup.
-static SPECIAL: std::sync::LazyLock<(
-    std::collections::HashSet<String>,
-    std::collections::HashSet<String>,
-)> = std::sync::LazyLock::new(|| {
-    let set = |l: &[&str]| l.iter().map(|a| a.to_ascii_lowercase()).collect();
-    (set(DATA_EXFILTRATION), set(CREDENTIALS_EXPOSURE))
+/// Per action (indexed by [`Action::ord`]): bit 0 data exfiltration, bit 1 credential
+/// exposure.
+static SPECIAL: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let db = ActionDb::get();
+    let mut flags = vec![0u8; db.action_count()];
+    for (list, bit) in [(DATA_EXFILTRATION, 1u8), (CREDENTIALS_EXPOSURE, 2u8)] {
+        for name in list {
+            if let Some(a) = db.action(name) {
+                flags[a.action.ord as usize] |= bit;
+            }
+        }
+    }
+    flags
 });
 
 /// Actions of one risk category allowed on every resource, with the statements granting them.
 #[derive(Debug, Clone, Default)]
 pub struct Grants {
-    /// Action name (`iam:PassRole`) to the action and the statements allowing it on `*`.
-    pub actions: BTreeMap<&'static str, Granted>,
+    /// The actions, sorted by name.
+    entries: Vec<Entry>,
+    /// The statements of every entry, in runs.
+    refs: Vec<StatementRef>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    action: &'static Action,
+    start: u32,
+    len: u32,
 }
 
 /// One action granted on every resource.
-#[derive(Debug, Clone)]
-pub struct Granted {
+#[derive(Debug, Clone, Copy)]
+pub struct Granted<'a> {
     pub action: &'static Action,
     /// The statements allowing it.
-    pub by: Vec<StatementRef>,
+    pub by: &'a [StatementRef],
 }
 
 impl Grants {
-    fn add(&mut self, a: &'static Action, r: StatementRef) {
-        self.actions
-            .entry(&a.full)
-            .or_insert_with(|| Granted {
-                action: a,
-                by: Vec::new(),
-            })
-            .by
-            .push(r);
+    /// Number of actions.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The actions with the statements granting each, sorted by action name.
+    pub fn iter(&self) -> impl Iterator<Item = Granted<'_>> + '_ {
+        self.entries.iter().map(|e| Granted {
+            action: e.action,
+            by: &self.refs[e.start as usize..(e.start + e.len) as usize],
+        })
+    }
+
+    /// The granted action names (`iam:PassRole`), sorted.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|e| &*e.action.full)
+    }
+
+    /// Builds from (action, statement) pairs in any order and with repeats, leaving out the
+    /// actions `keep` refuses.
+    fn build(
+        mut pairs: Vec<(&'static Action, StatementRef)>,
+        keep: impl Fn(&Action) -> bool,
+    ) -> Grants {
+        // Pairs come one statement after the other, each nearly in name order: the stable
+        // sort merges those runs.
+        pairs.sort_by_key(|(a, r)| (a.ord, r.policy, r.statement));
+        pairs.dedup_by(|x, y| {
+            x.0.ord == y.0.ord && x.1.policy == y.1.policy && x.1.statement == y.1.statement
+        });
+        let mut out = Grants {
+            entries: Vec::new(),
+            refs: Vec::with_capacity(pairs.len()),
+        };
+        let mut i = 0;
+        while i < pairs.len() {
+            let action = pairs[i].0;
+            let mut j = i;
+            while j < pairs.len() && pairs[j].0.ord == action.ord {
+                j += 1;
+            }
+            if keep(action) {
+                out.entries.push(Entry {
+                    action,
+                    start: out.refs.len() as u32,
+                    len: (j - i) as u32,
+                });
+                out.refs.extend(pairs[i..j].iter().map(|p| p.1));
+            }
+            i = j;
+        }
+        out
     }
 }
 
@@ -154,13 +215,18 @@ pub struct RiskyGrants {
 pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
     let db = ActionDb::get();
     let special = &*SPECIAL;
-    let mut out = RiskyGrants::default();
+    let mut conditional_statements = 0;
+    // (action, statement) pairs per category: permissions management, write, data
+    // exfiltration, credential exposure.
+    let mut pairs: [Vec<(&'static Action, StatementRef)>; 4] = Default::default();
+    let mut relevant: Vec<&Pattern> = Vec::new();
+    let mut prefix = String::new();
     for (pi, s) in set.identity_statements() {
         if s.effect != Effect::Allow || !s.resources.as_ref().is_none_or(|r| r.covers_all()) {
             continue;
         }
         if !s.conditions.is_empty() {
-            out.conditional_statements += 1;
+            conditional_statements += 1;
         }
         let r = StatementRef {
             group: Group::Identity,
@@ -170,33 +236,42 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
         };
         let mut visit = |a: &'static Action| {
             match a.access {
-                AccessLevel::PermissionsManagement => out.permissions_management.add(a, r),
-                AccessLevel::Write => out.write.add(a, r),
+                AccessLevel::PermissionsManagement => pairs[0].push((a, r)),
+                AccessLevel::Write => pairs[1].push((a, r)),
                 _ => {}
             }
-            if special.0.contains(&*a.lower) {
-                out.data_exfiltration.add(a, r);
+            let f = special.get(a.ord as usize).copied().unwrap_or(0);
+            if f & 1 != 0 {
+                pairs[2].push((a, r));
             }
-            if special.1.contains(&*a.lower) {
-                out.credentials_exposure.add(a, r);
+            if f & 2 != 0 {
+                pairs[3].push((a, r));
             }
         };
         if s.actions.negated {
             for svc in &db.services {
+                // Only the patterns that can match an action of this service decide; with
+                // none, `NotAction` covers the whole service.
+                prefix.clear();
+                prefix.push_str(&svc.prefix);
+                prefix.make_ascii_lowercase();
+                prefix.push(':');
+                relevant.clear();
+                relevant.extend(
+                    s.actions
+                        .patterns
+                        .iter()
+                        .filter(|p| p.may_match_prefix(&prefix)),
+                );
                 for a in &svc.actions {
-                    if s.actions.covers(&a.lower) {
+                    if !relevant.iter().any(|p| p.matches(&a.lower)) {
                         visit(a);
                     }
                 }
             }
         } else {
-            let mut seen = std::collections::HashSet::new();
             for p in s.source_patterns(set, pi) {
-                db.expand_into(&p, &mut |ar| {
-                    if seen.insert(&*ar.action.lower) {
-                        visit(ar.action);
-                    }
-                });
+                db.expand_into(&p, &mut |ar| visit(ar.action));
             }
         }
     }
@@ -206,18 +281,16 @@ pub fn risky_grants(set: &PolicySet) -> RiskyGrants {
             && s.conditions.is_empty()
             && s.resources.as_ref().is_none_or(|r| r.covers_all())
     });
-    if denies || set.boundary.is_some() {
-        for g in [
-            &mut out.permissions_management,
-            &mut out.write,
-            &mut out.data_exfiltration,
-            &mut out.credentials_exposure,
-        ] {
-            g.actions
-                .retain(|_, granted| !denied_everywhere(set, &granted.action.lower));
-        }
+    let filter = denies || set.boundary.is_some();
+    let keep = |a: &Action| !filter || !denied_everywhere(set, &a.lower);
+    let [pm, write, exfil, creds] = pairs;
+    RiskyGrants {
+        permissions_management: Grants::build(pm, keep),
+        write: Grants::build(write, keep),
+        data_exfiltration: Grants::build(exfil, keep),
+        credentials_exposure: Grants::build(creds, keep),
+        conditional_statements,
     }
-    out
 }
 
 /// `lower`: the lower-cased action name.
@@ -243,5 +316,81 @@ impl CompiledStatement {
             .and_then(|s| s.action.as_ref())
             .map(|a| a.values.clone())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PolicyKind;
+    use crate::parse::parse_policy_str;
+
+    fn set(doc: &str) -> PolicySet {
+        PolicySet::new().with_identity("p", parse_policy_str(doc, PolicyKind::Identity).unwrap())
+    }
+
+    /// The write actions of `risky_grants`, against matching every action of the database
+    /// one by one through the compiled statements.
+    fn check_write_against_brute_force(doc: &str) {
+        let set = set(doc);
+        let got: Vec<&str> = risky_grants(&set).write.names().collect();
+        let mut want: Vec<&str> = ActionDb::get()
+            .services
+            .iter()
+            .flat_map(|s| &s.actions)
+            .filter(|a| a.access == AccessLevel::Write)
+            .filter(|a| {
+                set.identity_statements().any(|(_, s)| {
+                    s.effect == Effect::Allow
+                        && s.resources.as_ref().is_none_or(|r| r.covers_all())
+                        && s.actions.covers(&a.lower)
+                })
+            })
+            .map(|a| &*a.full)
+            .collect();
+        want.sort_unstable();
+        assert_eq!(got, want, "{doc}");
+    }
+
+    #[test]
+    fn expansion_matches_brute_force() {
+        for doc in [
+            r#"{"Statement":[{"Effect":"Allow","NotAction":["iam:*","S3:Get*"],"Resource":"*"}]}"#,
+            r#"{"Statement":[{"Effect":"Allow","NotAction":"*:Describe*","Resource":"*"}]}"#,
+            r#"{"Statement":[{"Effect":"Allow","NotAction":["s3:*","s3express:*","ec2:?un*"],"Resource":"*"}]}"#,
+            r#"{"Statement":[{"Effect":"Allow","Action":["s3:Put*","s3:PutObject","ec2:*"],"Resource":"*"},
+                {"Effect":"Allow","Action":"s3:P*","Resource":"*"}]}"#,
+            r#"{"Statement":[{"Effect":"Allow","Action":"*:Create*","Resource":"*"}]}"#,
+        ] {
+            check_write_against_brute_force(doc);
+        }
+    }
+
+    #[test]
+    fn statements_are_merged_per_action_and_denies_left_out() {
+        let set = set(r#"{"Statement":[
+            {"Effect":"Allow","Action":["s3:PutObject","s3:Put*"],"Resource":"*"},
+            {"Effect":"Allow","Action":"s3:PutObject","Resource":"*"},
+            {"Effect":"Deny","Action":"s3:PutBucketPolicy","Resource":"*"}]}"#);
+        let r = risky_grants(&set);
+        let put = r
+            .write
+            .iter()
+            .find(|g| &*g.action.full == "s3:PutObject")
+            .unwrap();
+        assert_eq!(
+            put.by.iter().map(|r| r.statement).collect::<Vec<_>>(),
+            [0, 1]
+        );
+        assert!(r
+            .permissions_management
+            .names()
+            .all(|n| n != "s3:PutBucketPolicy"));
+        assert!(r
+            .permissions_management
+            .names()
+            .any(|n| n == "s3:PutBucketAcl"));
+        let names: Vec<&str> = r.write.names().collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
     }
 }

@@ -182,15 +182,12 @@ pub fn permission_findings(subject: &str, set: &PolicySet) -> Vec<Finding> {
             ),
         ];
         for (rule, severity, grants, what) in groups {
-            if grants.actions.is_empty() {
+            if grants.is_empty() {
                 continue;
             }
-            let actions: Vec<String> = grants.actions.keys().map(|a| a.to_string()).collect();
-            let refs: Vec<StatementRef> = grants
-                .actions
-                .values()
-                .flat_map(|g| g.by.iter().copied())
-                .collect();
+            let actions: Vec<String> = grants.names().map(str::to_string).collect();
+            let refs: Vec<StatementRef> =
+                grants.iter().flat_map(|g| g.by.iter().copied()).collect();
             out.push(Finding {
                 rule: rule.into(),
                 category: Category::LeastPrivilege,
