@@ -150,27 +150,13 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         report.suppressed.extend(d.evaluated.suppressed);
     }
     config::settle(&mut report, paths, opts);
-    report.findings.sort_by(|a, b| {
-        (&a.location, &a.control_id, &a.resource.address).cmp(&(
-            &b.location,
-            &b.control_id,
-            &b.resource.address,
-        ))
-    });
-    report.results.sort_by(|a, b| {
-        (&a.location, &a.control_id, &a.resource.address).cmp(&(
-            &b.location,
-            &b.control_id,
-            &b.resource.address,
-        ))
-    });
+    // Each unit's lists are sorted already (in parallel): this merges runs.
+    sort_findings(&mut report.findings);
+    sort_results(&mut report.results);
     report
         .errors
         .sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-    report.suppressed.sort_by(|a, b| {
-        (&a.finding.location, &a.finding.control_id)
-            .cmp(&(&b.finding.location, &b.finding.control_id))
-    });
+    sort_suppressed(&mut report.suppressed);
     report
 }
 
@@ -231,6 +217,9 @@ impl Done {
         if let Some(c) = custom {
             custom::evaluate(&l.model, c, &mut evaluated);
         }
+        sort_findings(&mut evaluated.findings);
+        sort_results(&mut evaluated.results);
+        sort_suppressed(&mut evaluated.suppressed);
         Done {
             files: l.files,
             resources: l.model.resources.len(),
@@ -239,6 +228,33 @@ impl Done {
             evaluated,
         }
     }
+}
+
+fn sort_findings(f: &mut [Finding]) {
+    f.sort_by(|a, b| {
+        (&a.location, &a.control_id, &a.resource.address).cmp(&(
+            &b.location,
+            &b.control_id,
+            &b.resource.address,
+        ))
+    });
+}
+
+fn sort_results(r: &mut [CheckResult]) {
+    r.sort_by(|a, b| {
+        (&a.location, &a.control_id, &a.resource.address).cmp(&(
+            &b.location,
+            &b.control_id,
+            &b.resource.address,
+        ))
+    });
+}
+
+fn sort_suppressed(s: &mut [Suppressed]) {
+    s.sort_by(|a, b| {
+        (&a.finding.location, &a.finding.control_id)
+            .cmp(&(&b.finding.location, &b.finding.control_id))
+    });
 }
 
 /// Reads a file, bounded by [`MAX_FILE_BYTES`].
