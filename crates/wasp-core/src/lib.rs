@@ -262,6 +262,33 @@ impl InputError {
     }
 }
 
+/// Why [`read_limited`] gave nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// The file holds more than the limit.
+    TooLarge,
+}
+
+/// Reads a whole file with one open: at most `max` bytes, even when the file grows while it is
+/// read (its size from the open handle only sizes the buffer).
+pub fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let hint = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if hint > max {
+        return Err(ReadError::TooLarge);
+    }
+    let mut buf = Vec::with_capacity(hint as usize + 1);
+    file.take(max + 1)
+        .read_to_end(&mut buf)
+        .map_err(ReadError::Io)?;
+    if buf.len() as u64 > max {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

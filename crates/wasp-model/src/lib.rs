@@ -13,6 +13,7 @@ pub mod resources;
 pub mod value;
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use serde::Serialize;
 use wasp_core::{FileRef, Location, Pos, ResourceRef};
@@ -84,6 +85,16 @@ pub struct Model {
     pub resources: Vec<Resource>,
     /// Files that positions with `Pos::file > 0` point into (see [`Pos`]).
     pub files: Vec<FileRef>,
+    /// The lines of each source file holding the `wasp:ignore` marker, for comment
+    /// suppressions, as the loader read them (`Some(empty)`: no file has one). `None` when
+    /// the loader did not keep them: the files are read again.
+    pub marked_lines: Option<Vec<(PathBuf, Vec<String>)>>,
+}
+
+/// The lines of `text` when it holds the comment-suppression marker `wasp:ignore`.
+pub fn marked_lines(text: &str) -> Option<Vec<String>> {
+    text.contains("wasp:ignore")
+        .then(|| text.lines().map(str::to_string).collect())
 }
 
 impl Model {

@@ -36,6 +36,7 @@ fn bucket(address: &str, versioning: Value<bool>) -> Resource {
 
 fn model() -> Model {
     Model {
+        marked_lines: None,
         resources: vec![
             bucket("aws_s3_bucket.on", Value::Known(true, Pos::new(2, 3))),
             bucket("aws_s3_bucket.off", Value::Known(false, Pos::new(2, 3))),

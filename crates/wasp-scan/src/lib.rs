@@ -12,7 +12,6 @@ pub mod progress;
 pub mod select;
 pub mod suppress;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -259,22 +258,16 @@ fn sort_suppressed(s: &mut [Suppressed]) {
 
 /// Reads a file, bounded by [`MAX_FILE_BYTES`].
 pub fn read_bounded(path: &Path) -> Result<String, InputError> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| InputError::new(path, Pos::NONE, format!("cannot read: {e}")))?;
-    let mut buf = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| InputError::new(path, Pos::NONE, format!("cannot read: {e}")))?;
-    if buf.len() as u64 > MAX_FILE_BYTES {
-        return Err(InputError::new(
-            path,
-            Pos::NONE,
-            format!(
+    let buf = wasp_core::read_limited(path, MAX_FILE_BYTES).map_err(|e| {
+        let message = match e {
+            wasp_core::ReadError::Io(e) => format!("cannot read: {e}"),
+            wasp_core::ReadError::TooLarge => format!(
                 "file is larger than {} MiB; not scanned",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        ));
-    }
+        };
+        InputError::new(path, Pos::NONE, message)
+    })?;
     String::from_utf8(buf)
         .map_err(|e| InputError::new(path, Pos::NONE, format!("not valid UTF-8: {e}")))
 }
@@ -312,18 +305,30 @@ fn load_file(path: &Path, cfn_opts: &CfnOptions) -> Option<Loaded> {
         Err(_) => return None,
     };
     if looks_plan && terraform::is_plan(&doc) {
-        return Some(terraform::plan(path, &doc));
+        let mut l = terraform::plan(path, &doc);
+        l.model.marked_lines = Some(marked(path, &text));
+        return Some(l);
     }
     if !cfn::is_template(&doc) {
         return None;
     }
-    let l = cfn::load(path, &doc, cfn_opts);
+    let mut l = cfn::load(path, &doc, cfn_opts);
+    l.model.marked_lines = Some(marked(path, &text));
     Some(Loaded {
         model: l.model,
         errors: l.errors,
         files: 1,
         plan: None,
     })
+}
+
+/// The file's lines for comment suppressions when it holds the marker, so they are not read
+/// again.
+fn marked(path: &Path, text: &str) -> Vec<(PathBuf, Vec<String>)> {
+    wasp_model::marked_lines(text)
+        .map(|l| (path.to_path_buf(), l))
+        .into_iter()
+        .collect()
 }
 
 /// Runs every applicable control on every resource of a model.

@@ -24,8 +24,7 @@ impl Sources {
             .or_insert_with(|| {
                 crate::read_bounded(path)
                     .ok()
-                    .filter(|t| t.contains("wasp:ignore"))
-                    .map(|t| t.lines().map(str::to_string).collect())
+                    .and_then(|t| wasp_model::marked_lines(&t))
             })
             .as_deref()
     }
@@ -39,7 +38,12 @@ pub fn ignores(res: &Resource, model: &Model, sources: &mut Sources) -> Vec<Igno
     if loc.line == 0 {
         return out;
     }
-    let Some(lines) = sources.lines(&loc.file) else {
+    let kept = model.marked_lines.as_ref().map(|m| {
+        m.iter()
+            .find(|(p, _)| p == &*loc.file)
+            .map(|(_, l)| l.as_slice())
+    });
+    let Some(lines) = kept.unwrap_or_else(|| sources.lines(&loc.file)) else {
         return out;
     };
     let first = loc.line as usize - 1;

@@ -271,6 +271,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
     Model {
         resources,
         files: Vec::new(),
+        marked_lines: None,
     }
 }
 

@@ -546,6 +546,7 @@ pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>)
             })
             .collect(),
         files,
+        marked_lines: None,
     }
 }
 

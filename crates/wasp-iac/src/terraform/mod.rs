@@ -167,6 +167,13 @@ fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
         table,
         ..
     } = loader;
+    let marked: Vec<(PathBuf, Vec<String>)> = defs
+        .iter()
+        .flat_map(|d| &d.files)
+        .filter_map(|(src, _)| {
+            wasp_model::marked_lines(&src.text).map(|l| (src.path.to_path_buf(), l))
+        })
+        .collect();
     let idx: Vec<ModIndex<'_>> = defs.iter().map(ModIndex::build).collect();
     let mut ev = Eval::new(&idx);
     // A scratch instance evaluates constant expressions of variable files.
@@ -209,8 +216,10 @@ fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
             refs: r.refs,
         })
         .collect();
+    let mut model = adapter::adapt(raw, SourceFormat::Terraform, table);
+    model.marked_lines = Some(marked);
     TfLoad {
-        model: adapter::adapt(raw, SourceFormat::Terraform, table),
+        model,
         errors,
         files,
     }

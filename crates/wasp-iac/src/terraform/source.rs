@@ -135,14 +135,13 @@ pub(crate) fn canon(p: &Path) -> PathBuf {
 
 /// Reads a file within the size limit.
 pub(crate) fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
+    let bytes = wasp_core::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        wasp_core::ReadError::Io(e) => format!("cannot read file: {e}"),
+        wasp_core::ReadError::TooLarge => format!(
             "file is larger than the {} MiB limit",
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
+        ),
+    })?;
     String::from_utf8(bytes).map_err(|_| "file is not valid UTF-8".to_string())
 }
 
