@@ -140,6 +140,17 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         })
         .unzip();
     let tf = terraform::keep_roots(tf, &keys);
+    // Exact capacities: growing by doubling would hold up to twice the results at the peak.
+    let units = || done.iter().chain(&tf);
+    report
+        .results
+        .reserve_exact(units().map(|d| d.evaluated.results.len()).sum());
+    report
+        .findings
+        .reserve_exact(units().map(|d| d.evaluated.findings.len()).sum());
+    report
+        .suppressed
+        .reserve_exact(units().map(|d| d.evaluated.suppressed.len()).sum());
     for d in done.into_iter().chain(tf) {
         report.files_scanned += d.files;
         report.resources += d.resources;
@@ -219,6 +230,9 @@ impl Done {
         sort_findings(&mut evaluated.findings);
         sort_results(&mut evaluated.results);
         sort_suppressed(&mut evaluated.suppressed);
+        // Held until every unit is done: without the spare capacity.
+        evaluated.findings.shrink_to_fit();
+        evaluated.results.shrink_to_fit();
         Done {
             files: l.files,
             resources: l.model.resources.len(),
@@ -229,8 +243,17 @@ impl Done {
     }
 }
 
+/// Stable sort that first checks whether there is anything to do: units come in path order
+/// and each sorts its own lists, so the whole is often sorted already, and a stable sort of
+/// large elements borrows a buffer of up to 8 MB.
+fn sort_stable_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if !v.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+        v.sort_by(cmp);
+    }
+}
+
 fn sort_findings(f: &mut [Finding]) {
-    f.sort_by(|a, b| {
+    sort_stable_by(f, |a, b| {
         (&a.location, &a.control_id, &a.resource.address).cmp(&(
             &b.location,
             &b.control_id,
@@ -240,7 +263,7 @@ fn sort_findings(f: &mut [Finding]) {
 }
 
 fn sort_results(r: &mut [CheckResult]) {
-    r.sort_by(|a, b| {
+    sort_stable_by(r, |a, b| {
         (&a.location, &a.control_id, &a.resource.address).cmp(&(
             &b.location,
             &b.control_id,
@@ -250,7 +273,7 @@ fn sort_results(r: &mut [CheckResult]) {
 }
 
 fn sort_suppressed(s: &mut [Suppressed]) {
-    s.sort_by(|a, b| {
+    sort_stable_by(s, |a, b| {
         (&a.finding.location, &a.finding.control_id)
             .cmp(&(&b.finding.location, &b.finding.control_id))
     });
