@@ -165,10 +165,14 @@ pub enum Status {
     Unknown,
 }
 
+/// Text that is most often a control's static metadata (borrowed, no copy per finding) and
+/// sometimes built at run time (custom controls, read back from a file).
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One control evaluated on one resource: the raw evidence the review is built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckResult {
-    pub control_id: String,
+    pub control_id: Text,
     pub status: Status,
     pub resource: ResourceRef,
     /// Why it failed, or why it is unknown; empty for a pass.
@@ -189,15 +193,15 @@ pub struct ResourceRef {
 /// A failing control on a resource, with everything a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub control_id: String,
-    pub control_name: String,
-    pub title: String,
+    pub control_id: Text,
+    pub control_name: Text,
+    pub title: Text,
     pub severity: Severity,
     pub resource: ResourceRef,
     pub location: Location,
     pub message: String,
     /// One-line fix.
-    pub remediation: String,
+    pub remediation: Text,
     /// Security Pillar best practices the control evidences (`SEC08-BP02`).
     pub best_practices: Vec<String>,
     /// Stable identity of the finding: derived from the control id and the resource address

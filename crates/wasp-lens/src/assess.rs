@@ -290,9 +290,9 @@ pub fn assess(
     }
     let mut results_by_control: HashMap<&str, Vec<&CheckResult>> = HashMap::new();
     for r in results {
-        if control_by_id.contains_key(r.control_id.as_str()) {
+        if control_by_id.contains_key(r.control_id.as_ref()) {
             results_by_control
-                .entry(r.control_id.as_str())
+                .entry(r.control_id.as_ref())
                 .or_default()
                 .push(r);
         }
@@ -533,7 +533,7 @@ fn improvement_plan(lens: &Lens, questions: &[QuestionReview]) -> Vec<Improvemen
             let mut by_control: BTreeMap<&str, ControlFailures> = BTreeMap::new();
             for e in &b.failing {
                 by_control
-                    .entry(e.control_id.as_str())
+                    .entry(e.control_id.as_ref())
                     .or_insert_with(|| ControlFailures {
                         control_id: e.control_id.clone(),
                         title: e.control_title.clone(),

@@ -89,8 +89,8 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -
     }
     for f in v.findings {
         titles
-            .entry(f.control_id.clone())
-            .or_insert_with(|| f.title.clone());
+            .entry(f.control_id.to_string())
+            .or_insert_with(|| f.title.to_string());
         push(
             &f.control_id,
             &f.resource.address,
@@ -105,8 +105,8 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -
     for s in v.suppressed {
         let f = &s.finding;
         titles
-            .entry(f.control_id.clone())
-            .or_insert_with(|| f.title.clone());
+            .entry(f.control_id.to_string())
+            .or_insert_with(|| f.title.to_string());
         let reason = if s.reason.trim().is_empty() {
             "no reason given"
         } else {
@@ -121,8 +121,8 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -
     }
     for f in v.baselined {
         titles
-            .entry(f.control_id.clone())
-            .or_insert_with(|| f.title.clone());
+            .entry(f.control_id.to_string())
+            .or_insert_with(|| f.title.to_string());
         push(
             &f.control_id,
             &f.resource.address,

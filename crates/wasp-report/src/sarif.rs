@@ -211,17 +211,17 @@ impl Rules {
     /// The index of the finding's rule, adding a rule built from the finding when the rule
     /// list does not have it.
     fn index_for(&mut self, f: &Finding) -> usize {
-        if let Some(i) = self.index.get(&f.control_id) {
+        if let Some(i) = self.index.get(f.control_id.as_ref()) {
             return *i;
         }
         let info = RuleInfo {
-            id: f.control_id.clone(),
-            name: f.control_name.clone(),
-            title: f.title.clone(),
+            id: f.control_id.to_string(),
+            name: f.control_name.to_string(),
+            title: f.title.to_string(),
             severity: f.severity,
             area: String::new(),
             best_practices: f.best_practices.clone(),
-            remediation: f.remediation.clone(),
+            remediation: f.remediation.to_string(),
             help_markdown: String::new(),
             help_uri: None,
         };

@@ -35,9 +35,9 @@ fn rule(id: &str, severity: Severity) -> RuleInfo {
 
 fn finding(id: &str, severity: Severity, address: &str, file: &str, line: u32) -> Finding {
     Finding {
-        control_id: id.into(),
-        control_name: format!("{}-name", id.to_lowercase()),
-        title: format!("Title of {id}"),
+        control_id: id.to_string().into(),
+        control_name: format!("{}-name", id.to_lowercase()).into(),
+        title: format!("Title of {id}").into(),
         severity,
         resource: ResourceRef {
             address: address.into(),
@@ -45,7 +45,7 @@ fn finding(id: &str, severity: Severity, address: &str, file: &str, line: u32) -
         },
         location: Location::new(file, Pos::new(line, 3)),
         message: format!("{id} fails on {address}"),
-        remediation: format!("Fix {id}."),
+        remediation: format!("Fix {id}.").into(),
         best_practices: vec!["SEC08-BP02".into()],
         fingerprint: fingerprint(id, address),
     }
@@ -53,7 +53,7 @@ fn finding(id: &str, severity: Severity, address: &str, file: &str, line: u32) -
 
 fn result(id: &str, status: Status, address: &str, file: &str, line: u32) -> CheckResult {
     CheckResult {
-        control_id: id.into(),
+        control_id: id.to_string().into(),
         status,
         resource: ResourceRef {
             address: address.into(),

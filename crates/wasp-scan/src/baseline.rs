@@ -134,7 +134,7 @@ impl Baseline {
             findings
                 .into_iter()
                 .map(|f| Entry {
-                    control_id: f.control_id.clone(),
+                    control_id: f.control_id.to_string(),
                     resource: f.resource.address.clone(),
                     file: display_file(&f.location.file),
                     fingerprint: f.fingerprint.clone(),
@@ -219,7 +219,7 @@ mod tests {
 
     fn finding(id: &str, address: &str, file: &str) -> Finding {
         Finding {
-            control_id: id.into(),
+            control_id: id.to_string().into(),
             control_name: "n".into(),
             title: "t".into(),
             severity: Severity::High,

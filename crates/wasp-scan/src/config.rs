@@ -576,7 +576,7 @@ fn apply_ignores(report: &mut ScanReport, opts: &ScanOptions, today: Date, warn_
         if let Some((i, r)) = live.first() {
             hits[*i] += 1;
             gone.insert((
-                f.control_id.clone(),
+                f.control_id.to_string(),
                 f.resource.address.clone(),
                 f.location.clone(),
                 f.message.clone(),
@@ -604,7 +604,7 @@ fn apply_ignores(report: &mut ScanReport, opts: &ScanOptions, today: Date, warn_
         report.results.retain(|r: &CheckResult| {
             r.status != Status::Fail
                 || !gone.contains(&(
-                    r.control_id.clone(),
+                    r.control_id.to_string(),
                     r.resource.address.clone(),
                     r.location.clone(),
                     r.message.clone(),
@@ -821,9 +821,9 @@ reason = "public website buckets"
     fn finding(id: &str, file: &str, address: &str) -> Finding {
         let c = wasp_controls::find(id).unwrap();
         Finding {
-            control_id: id.into(),
+            control_id: c.meta.id.into(),
             control_name: c.meta.name.into(),
-            title: String::new(),
+            title: "".into(),
             severity: c.meta.severity,
             resource: ResourceRef {
                 address: address.into(),
@@ -831,7 +831,7 @@ reason = "public website buckets"
             },
             location: Location::new(file, Pos::new(3, 1)),
             message: "bad".into(),
-            remediation: String::new(),
+            remediation: "".into(),
             best_practices: Vec::new(),
             fingerprint: wasp_core::fingerprint(id, address),
         }

@@ -114,14 +114,14 @@ pub(crate) fn evaluate(model: &Model, custom: &Prepared<'_>, out: &mut Evaluated
         let location = model.location(res, pos);
         if status == Status::Fail {
             let finding = Finding {
-                control_id: m.id.clone(),
-                control_name: m.name.clone(),
-                title: m.title.clone(),
+                control_id: m.id.clone().into(),
+                control_name: m.name.clone().into(),
+                title: m.title.clone().into(),
                 severity: m.severity,
                 resource: res.reference(),
                 location: location.clone(),
                 message: message.clone(),
-                remediation: m.remediation.clone(),
+                remediation: m.remediation.clone().into(),
                 best_practices: m.best_practices.clone(),
                 fingerprint: fingerprint(&m.id, &res.address),
             };
@@ -142,7 +142,7 @@ pub(crate) fn evaluate(model: &Model, custom: &Prepared<'_>, out: &mut Evaluated
             out.findings.push(finding);
         }
         out.results.push(CheckResult {
-            control_id: m.id.clone(),
+            control_id: m.id.clone().into(),
             status,
             resource: res.reference(),
             message,

@@ -379,14 +379,14 @@ pub fn evaluate_with(model: &Model, controls: &[Control]) -> Evaluated {
                 if status == Status::Fail {
                     let m = c.meta;
                     let finding = Finding {
-                        control_id: m.id.to_string(),
-                        control_name: m.name.to_string(),
-                        title: m.title.to_string(),
+                        control_id: m.id.into(),
+                        control_name: m.name.into(),
+                        title: m.title.into(),
                         severity: m.severity,
                         resource: res.reference(),
                         location: location.clone(),
                         message: message.clone(),
-                        remediation: m.remediation.to_string(),
+                        remediation: m.remediation.into(),
                         best_practices: m.best_practices.iter().map(|s| s.to_string()).collect(),
                         fingerprint: fingerprint(m.id, &res.address),
                     };
@@ -403,7 +403,7 @@ pub fn evaluate_with(model: &Model, controls: &[Control]) -> Evaluated {
                     out.findings.push(finding);
                 }
                 out.results.push(CheckResult {
-                    control_id: c.meta.id.to_string(),
+                    control_id: c.meta.id.into(),
                     status,
                     resource: res.reference(),
                     message,

@@ -15,7 +15,7 @@ fn control(id: &str, sev: Severity, bps: &[&str]) -> ControlSummary {
 
 fn result(control: &str, status: Status, addr: &str, line: u32) -> CheckResult {
     CheckResult {
-        control_id: control.into(),
+        control_id: control.to_string().into(),
         status,
         resource: ResourceRef {
             address: addr.into(),

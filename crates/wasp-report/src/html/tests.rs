@@ -124,7 +124,7 @@ fn res(address: &str, ty: &str) -> ResourceRef {
 
 fn finding(control: &str, sev: Severity, address: &str, file: &str, line: u32) -> Finding {
     Finding {
-        control_id: control.into(),
+        control_id: control.to_string().into(),
         control_name: "bucket-encryption".into(),
         title: "S3 bucket without default encryption".into(),
         severity: sev,

@@ -66,7 +66,7 @@ fn review() -> Review {
         },
     ];
     let r = |control: &str, status, addr: &str, line| CheckResult {
-        control_id: control.into(),
+        control_id: control.to_string().into(),
         status,
         resource: ResourceRef {
             address: addr.into(),
