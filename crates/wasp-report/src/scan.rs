@@ -253,6 +253,214 @@ pub fn render_json_with_warnings(
         errors: v.errors,
         warnings,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    write_pretty(&doc, out)?;
     writeln!(out)
+}
+
+/// Writes `doc` exactly as `serde_json::to_writer_pretty` does, rendering the long lists
+/// (findings, unknown, suppressed, baselined) on every core, a batch at a time: each item is
+/// rendered on its own and indented to its depth, which gives the same bytes since JSON
+/// strings hold no raw line breaks.
+fn write_pretty(doc: &JsonScan<'_>, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{")?;
+    member(out, true, "schema")?;
+    out.write_all(&pretty(&doc.schema, 2)?)?;
+    member(out, false, "tool")?;
+    out.write_all(&pretty(&doc.tool, 2)?)?;
+    member(out, false, "summary")?;
+    out.write_all(&pretty(&doc.summary, 2)?)?;
+    member(out, false, "findings")?;
+    pretty_list(doc.findings, 2, out)?;
+    member(out, false, "unknown")?;
+    pretty_list(&doc.unknown, 2, out)?;
+    if let Some(p) = &doc.passed {
+        member(out, false, "passed")?;
+        pretty_list(p, 2, out)?;
+    }
+    member(out, false, "suppressed")?;
+    pretty_list(doc.suppressed, 2, out)?;
+    member(out, false, "baselined")?;
+    pretty_list(doc.baselined, 2, out)?;
+    member(out, false, "errors")?;
+    pretty_list(doc.errors, 2, out)?;
+    member(out, false, "warnings")?;
+    pretty_list(doc.warnings, 2, out)?;
+    out.write_all(b"\n}")
+}
+
+/// The start of a member of the top-level object.
+fn member(out: &mut dyn Write, first: bool, name: &str) -> io::Result<()> {
+    out.write_all(if first { b"\n  \"" } else { b",\n  \"" })?;
+    out.write_all(name.as_bytes())?;
+    out.write_all(b"\": ")
+}
+
+/// `v` pretty-printed as the value of a member at `indent` spaces.
+fn pretty<T: Serialize + ?Sized>(v: &T, indent: usize) -> io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(v)?;
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    indent_lines(&text, indent, &mut out);
+    Ok(out)
+}
+
+/// Writes a list pretty-printed as the value of a member at `indent` spaces. Items are
+/// rendered in parallel, a bounded batch at a time, so memory does not hold the whole text.
+fn pretty_list<T: Serialize + Sync>(
+    items: &[T],
+    indent: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let inner = indent + 2;
+    out.write_all(b"[")?;
+    for (b, batch) in items.chunks(1024).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(128)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut text = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    if b + c + i > 0 {
+                        text.push(b',');
+                    }
+                    text.push(b'\n');
+                    text.extend(std::iter::repeat_n(b' ', inner));
+                    indent_lines(&serde_json::to_vec_pretty(item)?, inner, &mut text);
+                }
+                Ok(text)
+            })
+            .collect::<io::Result<_>>()?;
+        for p in &parts {
+            out.write_all(p)?;
+        }
+    }
+    out.write_all(b"\n")?;
+    for _ in 0..indent {
+        out.write_all(b" ")?;
+    }
+    out.write_all(b"]")
+}
+
+/// Copies `text`, adding `indent` spaces after each line break.
+fn indent_lines(text: &[u8], indent: usize, out: &mut Vec<u8>) {
+    let mut lines = text.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', indent));
+        out.extend_from_slice(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasp_core::{Location, Pos, ResourceRef};
+
+    fn finding(i: usize) -> Finding {
+        Finding {
+            control_id: "WASP-S3-001".into(),
+            control_name: "bucket-public".into(),
+            title: "Title with \"quotes\", a tab\t and\nnewline".into(),
+            severity: Severity::High,
+            resource: ResourceRef {
+                address: format!("aws_s3_bucket.b{i}"),
+                resource_type: "aws_s3_bucket".into(),
+            },
+            location: Location::new(format!("dir/{i}.tf"), Pos::new(i as u32, 1)),
+            message: format!("message {i} ✓ \u{1}"),
+            remediation: "Fix.".into(),
+            best_practices: if i % 2 == 0 {
+                vec!["SEC08-BP02".into()]
+            } else {
+                Vec::new()
+            },
+            fingerprint: wasp_core::fingerprint("WASP-S3-001", &i.to_string()),
+        }
+    }
+
+    /// The parallel writer against serde_json's own pretty printer on the same document:
+    /// lists longer than a batch, empty lists, nested empty lists, with and without `passed`.
+    #[test]
+    fn parallel_pretty_json_is_byte_identical_to_serde_json() {
+        let findings: Vec<Finding> = (0..2500).map(finding).collect();
+        let results: Vec<CheckResult> = (0..1500)
+            .map(|i| CheckResult {
+                control_id: "WASP-KMS-001".into(),
+                status: [Status::Pass, Status::Unknown][i % 2],
+                resource: findings[i].resource.clone(),
+                message: String::new(),
+                location: findings[i].location.clone(),
+            })
+            .collect();
+        let suppressed = vec![Suppressed {
+            finding: finding(7),
+            reason: "r".into(),
+            at: Location::new("x.tf", Pos::new(1, 1)),
+        }];
+        let errors = vec![InputError::new("bad.yaml", Pos::new(2, 3), "oops")];
+        for (n, include_passed) in [(0, false), (1, true), (2500, false), (2500, true)] {
+            let v = ScanView {
+                findings: &findings[..n],
+                results: &results,
+                errors: &errors,
+                suppressed: &suppressed,
+                baselined: &[],
+                files_scanned: 3,
+                resources: 4,
+                fail_on: Severity::High,
+                include_passed,
+            };
+            let mut ours = Vec::new();
+            render_json(&v, &mut ours).unwrap();
+            // The same document through serde_json.
+            let doc: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+            assert_eq!(doc["findings"].as_array().unwrap().len(), n);
+            assert_eq!(doc["passed"].is_array(), include_passed);
+            let mut by_severity = std::collections::BTreeMap::new();
+            for f in v.findings {
+                *by_severity.entry(f.severity).or_insert(0) += 1;
+            }
+            let reference = JsonScan {
+                schema: SCAN_SCHEMA,
+                tool: Tool {
+                    name: "wasp",
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+                summary: Summary {
+                    files_scanned: 3,
+                    resources: 4,
+                    findings: n,
+                    passed: 750,
+                    unknown: 750,
+                    suppressed: 1,
+                    baselined: 0,
+                    errors: 1,
+                    warnings: 0,
+                    fail_on: Severity::High,
+                    by_severity,
+                },
+                findings: v.findings,
+                unknown: v.unknowns().collect(),
+                passed: include_passed.then(|| {
+                    results
+                        .iter()
+                        .filter(|r| r.status == Status::Pass)
+                        .collect()
+                }),
+                suppressed: &suppressed,
+                baselined: &[],
+                errors: &errors,
+                warnings: &[],
+            };
+            let mut theirs = serde_json::to_vec_pretty(&reference).unwrap();
+            theirs.push(b'\n');
+            assert!(ours == theirs, "{n} {include_passed}");
+        }
+    }
 }
