@@ -85,6 +85,7 @@ impl ScanReport {
 
 /// Scans paths: files and directories.
 pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
+    rayon::spawn(wasp_controls::warm_up);
     let found = discover::discover_excluding(paths, opts.config.as_ref().map(|c| &c.exclude));
     let controls = opts.controls();
     let custom = custom::prepare(opts);
