@@ -134,8 +134,8 @@ def main():
         f"Command: `scripts/bench_corpus.py --size {a.size} --runs {a.runs}`"
         + (f"; Checkov {version}" if checkov else "") + ".",
         "",
-        "| corpus | files | resources | wasp wall | wasp peak RSS | wasp files/s | wasp resources/s | Checkov wall | Checkov peak RSS | wall ratio | RSS ratio |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | files | resources | wasp wall | wasp peak RSS | wasp files/s | wasp resources/s | Checkov wall | Checkov peak RSS | Checkov files/s | Checkov resources/s | wall ratio | RSS ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, path, framework in corpora:
         files = count_files(path)
@@ -144,9 +144,12 @@ def main():
         row = f"| {name} | {files} | {res} | {ww:.2f} s | {wr / 1024:.0f} MiB | {files / max(ww, 0.01):.0f} | {res / max(ww, 0.01):.0f} |"
         if checkov:
             cw, cr = measure([checkov, "-d", str(path), "--framework", framework, "-o", "json", "--quiet", "--skip-download"], 1)
-            row += f" {cw:.1f} s | {cr / 1024:.0f} MiB | {cw / max(ww, 0.01):.0f}x | {cr / max(wr, 1):.1f}x |"
+            row += (
+                f" {cw:.1f} s | {cr / 1024:.0f} MiB | {files / max(cw, 0.01):.0f} | {res / max(cw, 0.01):.0f} |"
+                f" {cw / max(ww, 0.01):.0f}x | {cr / max(wr, 1):.1f}x |"
+            )
         else:
-            row += " - | - | - | - |"
+            row += " - | - | - | - | - | - |"
         lines.append(row)
         print(row, file=sys.stderr)
     if a.scaling:

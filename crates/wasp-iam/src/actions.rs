@@ -62,8 +62,8 @@ pub struct Action {
     pub access: AccessLevel,
     /// Resource types (index into the service's resource types, required flag).
     pub resource_types: Vec<(usize, bool)>,
-    /// Condition keys the action supports.
-    pub condition_keys: Vec<String>,
+    /// Condition keys the action supports (each name shared across the database).
+    pub condition_keys: Vec<std::sync::Arc<str>>,
     /// Actions also needed to perform it.
     pub dependent_actions: Vec<String>,
     /// Rank of `full` among every action of the database (sorted by `full`): a dense index
@@ -203,6 +203,18 @@ impl ActionRef<'_> {
     }
 }
 
+/// The database lives as long as the process: its lists drop their spare capacity.
+trait Exact {
+    fn exact(self) -> Self;
+}
+
+impl<T> Exact for Vec<T> {
+    fn exact(mut self) -> Self {
+        self.shrink_to_fit();
+        self
+    }
+}
+
 fn access(code: &str) -> AccessLevel {
     match code {
         "L" => AccessLevel::List,
@@ -243,6 +255,9 @@ impl ActionDb {
         let mut services: Vec<Service> = Vec::new();
         let mut source = Vec::new();
         let mut pending_keys: Vec<Vec<String>> = Vec::new();
+        // Condition key names, shared by every action that supports them.
+        let mut key_names: HashMap<&str, std::sync::Arc<str>> = HashMap::new();
+        let mut service_keys: Vec<std::sync::Arc<str>> = Vec::new();
         for line in text.lines() {
             if let Some(c) = line.strip_prefix("# ") {
                 source.push(c.to_string());
@@ -260,10 +275,17 @@ impl ActionDb {
                         by_action: HashMap::new(),
                     });
                     pending_keys.push(Vec::new());
+                    service_keys.clear();
                 }
                 ["K", key, ty] => {
                     if let Some(s) = services.last_mut() {
                         s.condition_keys.push((key.to_string(), ty.to_string()));
+                        service_keys.push(
+                            key_names
+                                .entry(key)
+                                .or_insert_with(|| (*key).into())
+                                .clone(),
+                        );
                     }
                 }
                 ["R", name, arn, _keys] => {
@@ -279,7 +301,7 @@ impl ActionDb {
                     let Some(s) = services.last_mut() else {
                         continue;
                     };
-                    let resource_types = res
+                    let resource_types: Vec<(usize, bool)> = res
                         .split(',')
                         .filter(|r| !r.is_empty())
                         .filter_map(|r| {
@@ -293,16 +315,18 @@ impl ActionDb {
                                 .map(|i| (i, req))
                         })
                         .collect();
-                    let condition_keys = keys
+                    let condition_keys: Vec<std::sync::Arc<str>> = keys
                         .split(',')
                         .filter(|k| !k.is_empty())
                         .filter_map(|k| match k.strip_prefix('=') {
-                            Some(name) => Some(name.to_string()),
+                            Some(name) => {
+                                Some(key_names.entry(name).or_insert_with(|| name.into()).clone())
+                            }
                             None => k
                                 .parse::<usize>()
                                 .ok()
-                                .and_then(|i| s.condition_keys.get(i))
-                                .map(|(n, _)| n.clone()),
+                                .and_then(|i| service_keys.get(i))
+                                .cloned(),
                         })
                         .collect();
                     let idx = s.actions.len();
@@ -313,13 +337,14 @@ impl ActionDb {
                         lower: full.to_ascii_lowercase().into(),
                         full: full.into(),
                         access: access(acc),
-                        resource_types,
-                        condition_keys,
+                        resource_types: resource_types.exact(),
+                        condition_keys: condition_keys.exact(),
                         dependent_actions: deps
                             .split(',')
                             .filter(|d| !d.is_empty())
                             .map(str::to_string)
-                            .collect(),
+                            .collect::<Vec<_>>()
+                            .exact(),
                         ord: 0,
                     });
                 }
@@ -331,6 +356,13 @@ impl ActionDb {
             .enumerate()
             .map(|(i, s)| (s.prefix.to_ascii_lowercase(), i))
             .collect();
+        for s in &mut services {
+            s.actions.shrink_to_fit();
+            s.resource_types.shrink_to_fit();
+            s.condition_keys.shrink_to_fit();
+            s.by_action.shrink_to_fit();
+        }
+        services.shrink_to_fit();
         let mut all: Vec<(usize, usize)> = services
             .iter()
             .enumerate()
@@ -482,7 +514,7 @@ mod tests {
             .action
             .condition_keys
             .iter()
-            .any(|k| k == "iam:PassedToService"));
+            .any(|k| &**k == "iam:PassedToService"));
         let (ri, req) = pr.action.resource_types[0];
         assert!(req);
         assert!(pr.service.resource_types[ri]

@@ -133,6 +133,7 @@ impl Pattern {
             }
         }
         flush(&mut lit, &mut tokens);
+        tokens.shrink_to_fit(); // patterns are kept (the action database holds thousands)
         let shape = match tokens.as_slice() {
             [Token::Star] => Shape::Any,
             [] => Shape::Exact("".into()),
