@@ -55,3 +55,32 @@ fn files_without_the_marker_keep_no_lines() {
         2
     );
 }
+
+#[test]
+fn suppressions_in_a_local_module_come_from_the_loaded_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    let module = dir.path().join("modules/kms");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::create_dir_all(&module).unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "module \"keys\" {\n  source = \"../modules/kms\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(module.join("main.tf"), TF).unwrap();
+    let (models, errors) = load_models(std::slice::from_ref(&root), &ScanOptions::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    std::fs::remove_file(module.join("main.tf")).unwrap();
+    let ev = evaluate(&models[0]);
+    let suppressed: Vec<_> = ev
+        .suppressed
+        .iter()
+        .filter(|s| s.finding.control_id == "WASP-KMS-001")
+        .collect();
+    assert_eq!(suppressed.len(), 1, "{:?}", ev.suppressed);
+    assert_eq!(
+        suppressed[0].finding.resource.address,
+        "module.keys.aws_kms_key.k"
+    );
+}
