@@ -125,12 +125,32 @@ impl Pos {
 /// A shared, cheaply clonable file path.
 pub type FileRef = Arc<PathBuf>;
 
-/// A file and a position in it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A file and a position in it. Ordered by file (as paths order, by component), line, column.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     pub file: PathBuf,
     pub line: u32,
     pub column: u32,
+}
+
+impl Ord for Location {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Reports sort hundreds of thousands of locations, most of them in the same file as
+        // their neighbour: equal bytes are equal paths, without splitting into components.
+        let file = if self.file.as_os_str() == other.file.as_os_str() {
+            std::cmp::Ordering::Equal
+        } else {
+            self.file.cmp(&other.file)
+        };
+        file.then(self.line.cmp(&other.line))
+            .then(self.column.cmp(&other.column))
+    }
+}
+
+impl PartialOrd for Location {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Location {
@@ -295,6 +315,35 @@ pub fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, ReadErr
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn locations_order_by_path_components_then_position() {
+        let l = |f: &str, line| Location::new(f, Pos::new(line, 1));
+        // By component, as paths order: `a` before `a-b` although `/` > `-` as bytes.
+        assert!(l("a/x.tf", 9) < l("a-b/x.tf", 1));
+        assert!(l("a/x.tf", 1) < l("a/x.tf", 2));
+        assert_eq!(
+            l("a//x.tf", 3).cmp(&l("a/x.tf", 3)),
+            std::cmp::Ordering::Equal
+        );
+        assert_eq!(l("a//x.tf", 3), l("a/x.tf", 3));
+        let mut v = vec![
+            l("b.tf", 1),
+            l("a/x.tf", 2),
+            l("a-b/x.tf", 1),
+            l("a/x.tf", 1),
+        ];
+        v.sort();
+        assert_eq!(
+            v,
+            [
+                l("a/x.tf", 1),
+                l("a/x.tf", 2),
+                l("a-b/x.tf", 1),
+                l("b.tf", 1)
+            ]
+        );
+    }
+
     use super::*;
 
     #[test]
