@@ -3,6 +3,7 @@
 pub mod html;
 pub mod junit;
 pub mod markdown;
+mod pretty;
 pub mod review;
 pub mod sarif;
 pub mod scan;

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
 
+use crate::pretty::{pretty, pretty_list};
 use crate::style::Style;
 
 /// The JSON schema identifier of [`render_json`]'s output. Bumped on breaking changes.
@@ -293,68 +294,6 @@ fn member(out: &mut dyn Write, first: bool, name: &str) -> io::Result<()> {
     out.write_all(if first { b"\n  \"" } else { b",\n  \"" })?;
     out.write_all(name.as_bytes())?;
     out.write_all(b"\": ")
-}
-
-/// `v` pretty-printed as the value of a member at `indent` spaces.
-fn pretty<T: Serialize + ?Sized>(v: &T, indent: usize) -> io::Result<Vec<u8>> {
-    let text = serde_json::to_vec_pretty(v)?;
-    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
-    indent_lines(&text, indent, &mut out);
-    Ok(out)
-}
-
-/// Writes a list pretty-printed as the value of a member at `indent` spaces. Items are
-/// rendered in parallel, a bounded batch at a time, so memory does not hold the whole text.
-fn pretty_list<T: Serialize + Sync>(
-    items: &[T],
-    indent: usize,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    use rayon::prelude::*;
-    if items.is_empty() {
-        return out.write_all(b"[]");
-    }
-    let inner = indent + 2;
-    out.write_all(b"[")?;
-    for (b, batch) in items.chunks(1024).enumerate() {
-        let parts: Vec<Vec<u8>> = batch
-            .par_chunks(128)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut text = Vec::new();
-                for (i, item) in chunk.iter().enumerate() {
-                    if b + c + i > 0 {
-                        text.push(b',');
-                    }
-                    text.push(b'\n');
-                    text.extend(std::iter::repeat_n(b' ', inner));
-                    indent_lines(&serde_json::to_vec_pretty(item)?, inner, &mut text);
-                }
-                Ok(text)
-            })
-            .collect::<io::Result<_>>()?;
-        for p in &parts {
-            out.write_all(p)?;
-        }
-    }
-    out.write_all(b"\n")?;
-    for _ in 0..indent {
-        out.write_all(b" ")?;
-    }
-    out.write_all(b"]")
-}
-
-/// Copies `text`, adding `indent` spaces after each line break.
-fn indent_lines(text: &[u8], indent: usize, out: &mut Vec<u8>) {
-    let mut lines = text.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        out.extend_from_slice(first);
-    }
-    for line in lines {
-        out.push(b'\n');
-        out.extend(std::iter::repeat_n(b' ', indent));
-        out.extend_from_slice(line);
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use wasp_core::{
 };
 use wasp_report::junit::render_junit;
 use wasp_report::markdown::{review_markdown, scan_markdown, COMMENT_LIMIT};
-use wasp_report::sarif::{sarif_json, SarifOptions};
+use wasp_report::sarif::{render_sarif, sarif_json, SarifOptions};
 use wasp_report::scan::ScanView;
 use wasp_report::RuleInfo;
 
@@ -555,4 +555,35 @@ fn review_markdown_has_the_risk_table_and_the_plan() {
     assert!(md.contains("Data\\_Bucket (AWS::S3::Bucket) at t.yaml:3: no encryption"));
     assert!(md.contains("**Fix:** Encrypt \\| it"));
     assert!(md.len() <= COMMENT_LIMIT);
+}
+
+/// The streamed SARIF log is byte for byte the pretty-printed JSON tree: the fixture's results
+/// (nasty text, suppressions, a rule not in the list), and then thousands of them, more than one
+/// batch, with the log's options both ways.
+#[test]
+fn streamed_sarif_is_the_pretty_printed_tree() {
+    let mut d = data();
+    for many in [false, true] {
+        if many {
+            let more: Vec<Finding> = (0..2100)
+                .map(|i| {
+                    let mut f = d.findings[i % d.findings.len()].clone();
+                    f.location.line = i as u32 + 1;
+                    f
+                })
+                .collect();
+            d.findings.extend(more);
+        }
+        for src_root in [None, Some(Path::new("/work/some dir"))] {
+            let opts = SarifOptions {
+                rules: &d.rules,
+                src_root,
+            };
+            let mut streamed = Vec::new();
+            render_sarif(&view(&d), &opts, &mut streamed).unwrap();
+            let mut tree = serde_json::to_vec_pretty(&sarif_json(&view(&d), &opts)).unwrap();
+            tree.push(b'\n');
+            assert!(streamed == tree, "many: {many}, src_root: {src_root:?}");
+        }
+    }
 }

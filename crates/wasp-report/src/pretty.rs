@@ -1,0 +1,70 @@
+//! Pretty-printed JSON written exactly as `serde_json::to_writer_pretty` writes it, with long
+//! lists rendered on every core, a bounded batch at a time: each item is rendered on its own
+//! and indented to its depth, which gives the same bytes since JSON strings hold no raw line
+//! breaks.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+/// `v` pretty-printed as the value of a member at `indent` spaces.
+pub(crate) fn pretty<T: Serialize + ?Sized>(v: &T, indent: usize) -> io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(v)?;
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    indent_lines(&text, indent, &mut out);
+    Ok(out)
+}
+
+/// Writes a list pretty-printed as the value of a member at `indent` spaces. Items are
+/// rendered in parallel, a bounded batch at a time, so memory does not hold the whole text.
+pub(crate) fn pretty_list<T: Serialize + Sync>(
+    items: &[T],
+    indent: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let inner = indent + 2;
+    out.write_all(b"[")?;
+    for (b, batch) in items.chunks(1024).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(128)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut text = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    if b + c + i > 0 {
+                        text.push(b',');
+                    }
+                    text.push(b'\n');
+                    text.extend(std::iter::repeat_n(b' ', inner));
+                    indent_lines(&serde_json::to_vec_pretty(item)?, inner, &mut text);
+                }
+                Ok(text)
+            })
+            .collect::<io::Result<_>>()?;
+        for p in &parts {
+            out.write_all(p)?;
+        }
+    }
+    out.write_all(b"\n")?;
+    for _ in 0..indent {
+        out.write_all(b" ")?;
+    }
+    out.write_all(b"]")
+}
+
+/// Copies `text`, adding `indent` spaces after each line break.
+fn indent_lines(text: &[u8], indent: usize, out: &mut Vec<u8>) {
+    let mut lines = text.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', indent));
+        out.extend_from_slice(line);
+    }
+}
