@@ -68,3 +68,19 @@ fn indent_lines(text: &[u8], indent: usize, out: &mut Vec<u8>) {
         out.extend_from_slice(line);
     }
 }
+
+/// A list item built as a JSON value only when it is rendered (and dropped right after).
+pub(crate) struct Lazy<'a, T>(pub &'a T, pub fn(&T) -> serde_json::Value);
+
+impl<T> Serialize for Lazy<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.1)(self.0).serialize(s)
+    }
+}
+
+/// The start of a member of a top-level object (members at 2 spaces).
+pub(crate) fn member(out: &mut dyn Write, first: bool, name: &str) -> io::Result<()> {
+    out.write_all(if first { b"\n  \"" } else { b",\n  \"" })?;
+    out.write_all(name.as_bytes())?;
+    out.write_all(b"\": ")
+}

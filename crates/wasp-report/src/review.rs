@@ -312,6 +312,14 @@ fn item_json(i: &ImprovementItem) -> Value {
 
 /// The review as a [`Value`] in the `wasp-review/1` schema.
 pub fn review_json(review: &Review) -> Value {
+    let mut doc = review_json_head(review);
+    doc["questions"] = review.questions.iter().map(question_json).collect();
+    doc["improvement_plan"] = review.improvement_plan.iter().map(item_json).collect();
+    doc
+}
+
+/// [`review_json`] without its two long lists.
+fn review_json_head(review: &Review) -> Value {
     let mut risks = Map::new();
     for r in QuestionRisk::ALL {
         risks.insert(r.as_str().to_string(), json!(review.risk_count(r)));
@@ -325,15 +333,36 @@ pub fn review_json(review: &Review) -> Value {
             "best_practices": review.counts.total(),
             "best_practice_statuses": review.counts,
         },
-        "questions": review.questions.iter().map(question_json).collect::<Vec<_>>(),
-        "improvement_plan": review.improvement_plan.iter().map(item_json).collect::<Vec<_>>(),
     })
 }
 
-/// The review as pretty JSON in the `wasp-review/1` schema, with a trailing newline.
+/// The review as pretty JSON in the `wasp-review/1` schema, with a trailing newline: the same
+/// bytes as pretty-printing [`review_json`], but each question and plan item is built as JSON
+/// only while it is rendered (on every core), not held as one tree.
 pub fn render_json(review: &Review, w: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &review_json(review))?;
-    writeln!(w)
+    use crate::pretty::{member, pretty, pretty_list, Lazy};
+    let mut doc = review_json_head(review);
+    let out: &mut dyn Write = w;
+    out.write_all(b"{")?;
+    for (i, key) in ["schema", "lens", "summary"].into_iter().enumerate() {
+        member(out, i == 0, key)?;
+        out.write_all(&pretty(&doc[key].take(), 2)?)?;
+    }
+    let questions: Vec<_> = review
+        .questions
+        .iter()
+        .map(|q| Lazy(q, question_json))
+        .collect();
+    member(out, false, "questions")?;
+    pretty_list(&questions, 2, out)?;
+    let plan: Vec<_> = review
+        .improvement_plan
+        .iter()
+        .map(|i| Lazy(i, item_json))
+        .collect();
+    member(out, false, "improvement_plan")?;
+    pretty_list(&plan, 2, out)?;
+    out.write_all(b"\n}\n")
 }
 
 fn truncate(s: &str, max: usize) -> String {

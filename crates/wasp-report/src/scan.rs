@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
 
-use crate::pretty::{pretty, pretty_list};
+use crate::pretty::{member, pretty, pretty_list};
 use crate::style::Style;
 
 /// The JSON schema identifier of [`render_json`]'s output. Bumped on breaking changes.
@@ -287,13 +287,6 @@ fn write_pretty(doc: &JsonScan<'_>, out: &mut dyn Write) -> io::Result<()> {
     member(out, false, "warnings")?;
     pretty_list(doc.warnings, 2, out)?;
     out.write_all(b"\n}")
-}
-
-/// The start of a member of the top-level object.
-fn member(out: &mut dyn Write, first: bool, name: &str) -> io::Result<()> {
-    out.write_all(if first { b"\n  \"" } else { b",\n  \"" })?;
-    out.write_all(name.as_bytes())?;
-    out.write_all(b"\": ")
 }
 
 #[cfg(test)]

@@ -124,6 +124,19 @@ fn json() {
 }
 
 #[test]
+fn streamed_json_is_the_pretty_printed_tree() {
+    let mut r = review();
+    for _ in 0..2 {
+        let streamed = render(|b| render_json(&r, b).unwrap());
+        let tree = serde_json::to_string_pretty(&review_json(&r)).unwrap() + "\n";
+        assert!(streamed == tree, "{streamed}");
+        // Again with empty lists.
+        r.questions.clear();
+        r.improvement_plan.clear();
+    }
+}
+
+#[test]
 fn wa_answers() {
     let r = review();
     let text = render(|b| {
