@@ -121,6 +121,10 @@ pub fn render_sarif(
         Some(at) => {
             out.write_all(&text.as_bytes()[..at + "\"results\": ".len()])?;
             // `runs[0].results`: the member is 6 spaces deep.
+            let items: Vec<_> = items
+                .iter()
+                .map(|i| crate::pretty::Lazy(i, Item::value))
+                .collect();
             crate::pretty::pretty_list(&items, 6, out)?;
             out.write_all(&text.as_bytes()[at + member.len()..])?;
         }
@@ -154,12 +158,6 @@ impl Item<'_> {
             Item::Finding(f, index) => result(f, index, None),
             Item::Suppressed(s, index) => result(&s.finding, index, Some(suppression(s))),
         }
-    }
-}
-
-impl serde::Serialize for Item<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.value().serialize(s)
     }
 }
 
