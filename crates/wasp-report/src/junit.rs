@@ -87,14 +87,16 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -
         };
         push(&r.control_id, &r.resource.address, &r.location, outcome);
     }
-    for f in v.findings {
+    // A failing case also names its suite after the control's title.
+    let mut push_finding = |f: &Finding, outcome: Outcome| {
         titles
             .entry(f.control_id.to_string())
             .or_insert_with(|| f.title.to_string());
-        push(
-            &f.control_id,
-            &f.resource.address,
-            &f.location,
+        push(&f.control_id, &f.resource.address, &f.location, outcome);
+    };
+    for f in v.findings {
+        push_finding(
+            f,
             Outcome::Failure {
                 message: f.message.clone(),
                 kind: f.severity.as_str().to_string(),
@@ -103,30 +105,19 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -
         );
     }
     for s in v.suppressed {
-        let f = &s.finding;
-        titles
-            .entry(f.control_id.to_string())
-            .or_insert_with(|| f.title.to_string());
         let reason = if s.reason.trim().is_empty() {
             "no reason given"
         } else {
             s.reason.trim()
         };
-        push(
-            &f.control_id,
-            &f.resource.address,
-            &f.location,
+        push_finding(
+            &s.finding,
             Outcome::Skipped(format!("suppressed at {}: {reason}", s.at)),
         );
     }
     for f in v.baselined {
-        titles
-            .entry(f.control_id.to_string())
-            .or_insert_with(|| f.title.to_string());
-        push(
-            &f.control_id,
-            &f.resource.address,
-            &f.location,
+        push_finding(
+            f,
             Outcome::Skipped(format!(
                 "recorded in the baseline ({}): {}",
                 f.fingerprint, f.message
