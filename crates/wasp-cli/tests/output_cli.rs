@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "../../wasp-report/tests/support/sarif_schema.rs"]
+mod sarif_schema;
+use sarif_schema::sarif_schema_errors;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -15,23 +19,6 @@ fn wasp() -> Command {
     let mut c = Command::cargo_bin("wasp").expect("binary");
     c.current_dir(root()).env_remove("NO_COLOR");
     c
-}
-
-fn sarif_schema_errors(doc: &Value) -> Vec<String> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read the SARIF schema at {}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft4)
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("schema compiles");
-    validator
-        .iter_errors(doc)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect()
 }
 
 fn read_json(p: &Path) -> Value {

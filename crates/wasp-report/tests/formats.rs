@@ -15,6 +15,10 @@ use wasp_report::sarif::{render_sarif, sarif_json, SarifOptions};
 use wasp_report::scan::ScanView;
 use wasp_report::RuleInfo;
 
+#[path = "support/sarif_schema.rs"]
+mod sarif_schema;
+use sarif_schema::sarif_schema_errors;
+
 const NASTY: &str = "a|b *c* <x> & \"q\" 'a' \u{1}ctl\u{1b} [l](u) @here\nnext";
 
 fn rule(id: &str, severity: Severity) -> RuleInfo {
@@ -174,23 +178,6 @@ fn view(d: &Data) -> ScanView<'_> {
         fail_on: Severity::High,
         include_passed: false,
     }
-}
-
-fn sarif_schema_errors(doc: &Value) -> Vec<String> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read the SARIF schema at {}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft4)
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("schema compiles");
-    validator
-        .iter_errors(doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
 }
 
 #[test]
