@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match Config::parse(text, Path::new(".wasp.toml")) {
         Ok(cfg) => {
-            if let Err(e) = cfg.resolve(wasp_controls::REGISTRY) {
+            if let Err(e) = cfg.resolve(&wasp_controls::metas()) {
                 assert!(!e.message.is_empty());
                 let _ = e.to_string();
             }

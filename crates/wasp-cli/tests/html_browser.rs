@@ -137,7 +137,7 @@ fn insecure_report(dir: &Path) -> (PathBuf, usize) {
     let report = wasp_scan::scan(&[examples], &wasp_scan::ScanOptions::default());
     assert!(!report.findings.is_empty());
     let lens = Lens::builtin();
-    let controls = wasp_controls::summaries();
+    let controls = wasp_scan::ScanOptions::default().metas();
     let review = wasp_lens::assess(&lens, &controls, &report.results, None);
 
     let mut findings: Vec<Finding> = report.findings.clone();

@@ -11,7 +11,7 @@ pub fn page(m: &Meta) -> String {
     let _ = writeln!(s, "**{}**\n", m.title);
     let _ = writeln!(s, "| | |\n|---|---|");
     let _ = writeln!(s, "| Severity | {} |", m.severity);
-    let _ = writeln!(s, "| Area | {} |", m.area.as_str());
+    let _ = writeln!(s, "| Area | {} |", m.area_name());
     let _ = writeln!(s, "| Best practices | {} |", m.best_practices.join(", "));
     if !m.references.is_empty() {
         let refs: Vec<String> = m
@@ -43,7 +43,7 @@ pub fn index() -> String {
             m.id,
             m.name,
             m.severity,
-            m.area.as_str(),
+            m.area_name(),
             m.best_practices.join(", "),
             m.title
         );

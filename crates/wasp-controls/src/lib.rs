@@ -2,11 +2,10 @@
 //!
 //! Each control lives in its own file, grouped by service, and is written once against the
 //! normalized model ([`wasp_model`]), so it runs on every source the model is loaded from.
-//! A control is its metadata ([`Meta`], also its documentation page) and a check function that
-//! answers, per resource, [`Outcome::Pass`], [`Outcome::Fail`] or [`Outcome::Unknown`].
+//! A control is its metadata ([`Meta`], also its documentation page), the resource kinds it
+//! applies to and a check function that answers, per resource, an [`Outcome`]. The whole
+//! library is one [`ControlSet`](wasp_control::ControlSet) over models: [`BUILTIN`].
 
-use serde::Serialize;
-use wasp_core::{ControlSummary, Pos, Severity};
 use wasp_model::{KindTag, Model, Resource};
 
 pub mod docs;
@@ -80,107 +79,13 @@ pub mod redshift;
 pub mod sns;
 pub mod sqs;
 
-/// The Security Pillar area a control belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Area {
-    /// SEC02, SEC03.
-    Identity,
-    /// SEC04.
-    Detection,
-    /// SEC05.
-    Network,
-    /// SEC06.
-    Compute,
-    /// SEC07, SEC08.
-    DataAtRest,
-    /// SEC09.
-    DataInTransit,
-}
+pub use wasp_control::{checkov, cis, fsbp, Area, Meta, Outcome, Reference};
 
-impl Area {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Area::Identity => "identity",
-            Area::Detection => "detection",
-            Area::Network => "network",
-            Area::Compute => "compute",
-            Area::DataAtRest => "data-at-rest",
-            Area::DataInTransit => "data-in-transit",
-        }
-    }
-}
-
-/// A reference to an external framework.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Reference {
-    /// `CIS AWS Foundations`, `AWS FSBP`, `Checkov`.
-    pub framework: &'static str,
-    pub id: &'static str,
-}
-
-pub const fn cis(id: &'static str) -> Reference {
-    Reference {
-        framework: "CIS AWS Foundations v3.0",
-        id,
-    }
-}
-pub const fn fsbp(id: &'static str) -> Reference {
-    Reference {
-        framework: "AWS Foundational Security Best Practices",
-        id,
-    }
-}
-pub const fn checkov(id: &'static str) -> Reference {
-    Reference {
-        framework: "Checkov",
-        id,
-    }
-}
-
-/// Everything known about a control, and the single source of its documentation.
-#[derive(Debug, Serialize)]
-pub struct Meta {
-    /// Stable id, never reused: `WASP-S3-001`.
-    pub id: &'static str,
-    /// Kebab-case name: `s3-bucket-default-encryption-missing`.
-    pub name: &'static str,
-    pub title: &'static str,
-    pub severity: Severity,
-    pub area: Area,
-    /// Security Pillar best practices it evidences.
-    pub best_practices: &'static [&'static str],
-    /// Resource kinds it applies to; others are skipped without calling the check.
-    #[serde(skip)]
-    pub kinds: &'static [KindTag],
-    pub references: &'static [Reference],
-    /// One-line fix.
-    pub remediation: &'static str,
-    /// Markdown under the fixed headings `## What it checks`, `## Why it matters`,
-    /// `## Remediation` (with CloudFormation and Terraform snippets).
-    pub doc: &'static str,
-}
-
-/// What a control says about one resource.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Pass,
-    /// Fails, with what is wrong and where (a property of the resource; `None` for the
-    /// resource itself, for example when a setting is missing).
-    Fail {
-        message: String,
-        pos: Option<Pos>,
-    },
-    /// Cannot be decided statically.
-    Unknown {
-        reason: String,
-        pos: Option<Pos>,
-    },
-}
-
-/// A registered control.
+/// A built-in control: its metadata, the resource kinds it applies to, and its check.
 pub struct Control {
     pub meta: &'static Meta,
+    /// Resource kinds it applies to; others are skipped without calling the check.
+    pub kinds: &'static [KindTag],
     /// Checks one resource of an applicable kind. May return several outcomes (for example one
     /// per security group rule); an empty list means "not applicable".
     pub check: fn(&Resource, &Model) -> Vec<Outcome>,
@@ -188,22 +93,7 @@ pub struct Control {
 
 impl Control {
     pub fn applies_to(&self, kind: KindTag) -> bool {
-        self.meta.kinds.contains(&kind)
-    }
-    pub fn summary(&self) -> ControlSummary {
-        ControlSummary {
-            id: self.meta.id.to_string(),
-            name: self.meta.name.to_string(),
-            title: self.meta.title.to_string(),
-            severity: self.meta.severity,
-            best_practices: self
-                .meta
-                .best_practices
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            remediation: self.meta.remediation.to_string(),
-        }
+        self.kinds.contains(&kind)
     }
 }
 
@@ -212,6 +102,7 @@ macro_rules! control {
         use $m as c;
         Control {
             meta: &c::META,
+            kinds: c::KINDS,
             check: c::check,
         }
     }};
@@ -418,23 +309,55 @@ pub static REGISTRY: &[Control] = &[
     control!(mq::broker_not_encrypted_with_cmk),
 ];
 
-/// Every registered control, as the review needs to know it.
 /// Builds what the controls share and build once, the IAM action database above all (~25 ms):
 /// run on another thread while files are found, it is ready when the first policy needs it.
 pub fn warm_up() {
     wasp_iam::actions::ActionDb::get();
 }
 
-pub fn summaries() -> Vec<ControlSummary> {
-    REGISTRY.iter().map(Control::summary).collect()
+/// Every built-in control's metadata, in registry order.
+pub fn metas() -> Vec<&'static Meta> {
+    REGISTRY.iter().map(|c| c.meta).collect()
 }
 
 /// Looks a control up by id or name (case-insensitive).
 pub fn find(id_or_name: &str) -> Option<&'static Control> {
-    REGISTRY.iter().find(|c| {
-        c.meta.id.eq_ignore_ascii_case(id_or_name) || c.meta.name.eq_ignore_ascii_case(id_or_name)
-    })
+    REGISTRY.iter().find(|c| c.meta.is_named(id_or_name))
 }
 
 #[cfg(test)]
 mod meta_tests;
+
+/// The built-in library as a control set over models: every control of [`REGISTRY`], in
+/// registry order.
+#[derive(Debug)]
+pub struct Builtin;
+
+/// The built-in library.
+pub static BUILTIN: Builtin = Builtin;
+
+impl wasp_control::ControlSet<Model> for Builtin {
+    fn metas(&self) -> Vec<&Meta> {
+        REGISTRY.iter().map(|c| c.meta).collect()
+    }
+
+    fn evaluate(&self, model: &Model, enabled: &[bool], out: &mut Vec<wasp_control::Verdict>) {
+        let on: Vec<(usize, &Control)> = REGISTRY
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(false))
+            .collect();
+        for (subject, res) in model.resources.iter().enumerate() {
+            let tag = res.kind.tag();
+            for (control, c) in on.iter().filter(|(_, c)| c.applies_to(tag)) {
+                out.extend((c.check)(res, model).into_iter().map(|outcome| {
+                    wasp_control::Verdict {
+                        control: *control,
+                        subject,
+                        outcome,
+                    }
+                }));
+            }
+        }
+    }
+}

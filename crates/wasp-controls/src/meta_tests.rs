@@ -10,8 +10,8 @@ fn ids_and_names_are_unique_and_well_formed() {
     let mut names = HashSet::new();
     for c in REGISTRY {
         let m = c.meta;
-        assert!(ids.insert(m.id), "duplicate id {}", m.id);
-        assert!(names.insert(m.name), "duplicate name {}", m.name);
+        assert!(ids.insert(&*m.id), "duplicate id {}", m.id);
+        assert!(names.insert(&*m.name), "duplicate name {}", m.name);
         assert!(
             m.id.starts_with("WASP-") && m.id.rsplit('-').next().unwrap().len() == 3,
             "id {} is not WASP-<SERVICE>-NNN",
@@ -32,13 +32,14 @@ fn metadata_is_complete() {
     for c in REGISTRY {
         let m = c.meta;
         assert!(!m.title.is_empty() && !m.remediation.is_empty(), "{}", m.id);
-        assert!(!m.kinds.is_empty(), "{} applies to no kind", m.id);
+        assert!(!c.kinds.is_empty(), "{} applies to no kind", m.id);
+        assert!(m.area.is_some(), "{} has no area", m.id);
         assert!(
             !m.best_practices.is_empty(),
             "{} evidences no best practice",
             m.id
         );
-        for bp in m.best_practices {
+        for bp in m.best_practices.iter() {
             let ok = bp.len() == 10
                 && bp.starts_with("SEC")
                 && &bp[5..8] == "-BP"
@@ -65,6 +66,6 @@ fn metadata_is_complete() {
 #[test]
 fn find_by_id_or_name() {
     let c = find("wasp-s3-001").unwrap();
-    assert_eq!(find(c.meta.name).unwrap().meta.id, c.meta.id);
+    assert_eq!(find(&c.meta.name).unwrap().meta.id, c.meta.id);
     assert!(find("WASP-NOPE-999").is_none());
 }

@@ -256,19 +256,6 @@ pub struct Suppressed {
     pub at: Location,
 }
 
-/// What the review needs to know of a control (the full metadata lives in `wasp-controls`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ControlSummary {
-    pub id: String,
-    pub name: String,
-    pub title: String,
-    pub severity: Severity,
-    /// Security Pillar best practices it evidences (`SEC08-BP02`).
-    pub best_practices: Vec<String>,
-    /// One-line fix.
-    pub remediation: String,
-}
-
 /// A file that could not be read or understood. Never fatal to a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{location}: {message}")]

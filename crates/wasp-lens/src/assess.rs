@@ -36,7 +36,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
-use wasp_core::{CheckResult, ControlSummary, Location, ResourceRef, Severity, Status};
+use wasp_control::Meta;
+use wasp_core::{CheckResult, Location, ResourceRef, Severity, Status};
 
 use crate::answers::{Answer, AnswerStatus, Answers};
 use crate::meta::RiskLevel;
@@ -272,16 +273,15 @@ impl Review {
 /// [`Answers::parse`]). Results of controls not in `controls` are ignored.
 pub fn assess(
     lens: &Lens,
-    controls: &[ControlSummary],
+    controls: &[Meta],
     results: &[CheckResult],
     answers: Option<&Answers>,
 ) -> Review {
-    let control_by_id: HashMap<&str, &ControlSummary> =
-        controls.iter().map(|c| (c.id.as_str(), c)).collect();
+    let control_by_id: HashMap<&str, &Meta> = controls.iter().map(|c| (&*c.id, c)).collect();
     // best practice id (upper case) → controls evidencing it
-    let mut controls_by_bp: HashMap<String, Vec<&ControlSummary>> = HashMap::new();
+    let mut controls_by_bp: HashMap<String, Vec<&Meta>> = HashMap::new();
     for c in controls {
-        for bp in &c.best_practices {
+        for bp in c.best_practices.iter() {
             controls_by_bp
                 .entry(bp.to_ascii_uppercase())
                 .or_default()
@@ -331,21 +331,21 @@ pub fn assess(
     }
 }
 
-fn evidence(c: &ControlSummary, r: &CheckResult) -> Evidence {
+fn evidence(c: &Meta, r: &CheckResult) -> Evidence {
     Evidence {
-        control_id: c.id.clone(),
-        control_title: c.title.clone(),
+        control_id: c.id.to_string(),
+        control_title: c.title.to_string(),
         severity: c.severity,
         resource: r.resource.clone(),
         location: r.location.clone(),
         message: r.message.clone(),
-        remediation: c.remediation.clone(),
+        remediation: c.remediation.to_string(),
     }
 }
 
 fn assess_bp(
     bp: &crate::BestPractice,
-    evidencing: &[&ControlSummary],
+    evidencing: &[&Meta],
     results_by_control: &HashMap<&str, Vec<&CheckResult>>,
     answer: Option<Answer>,
 ) -> BestPracticeReview {
@@ -354,7 +354,7 @@ fn assess_bp(
     let mut passed = 0;
     let mut resources = BTreeSet::new();
     for c in evidencing {
-        for r in results_by_control.get(c.id.as_str()).into_iter().flatten() {
+        for r in results_by_control.get(&*c.id).into_iter().flatten() {
             resources.insert((&r.resource.address, &r.resource.resource_type));
             match r.status {
                 Status::Pass => passed += 1,
@@ -441,7 +441,7 @@ fn assess_bp(
             ),
         },
     };
-    let mut controls: Vec<String> = evidencing.iter().map(|c| c.id.clone()).collect();
+    let mut controls: Vec<String> = evidencing.iter().map(|c| c.id.to_string()).collect();
     controls.sort();
     controls.dedup();
     BestPracticeReview {

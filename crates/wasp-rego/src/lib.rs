@@ -26,8 +26,7 @@ use std::time::Duration;
 
 use regorus::utils::limits::ExecutionTimerConfig;
 use regorus::{Engine, Value as RValue};
-use wasp_controls::Outcome;
-use wasp_core::{ControlSummary, Severity};
+use wasp_control::{ControlSet, Meta, Outcome, Texts, Verdict};
 use wasp_model::{KindTag, Model, Resource};
 
 /// How long one policy may take on one resource before its result becomes unknown.
@@ -79,16 +78,10 @@ impl fmt::Display for LoadError {
 /// One custom control: a policy file's metadata and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomControl {
-    pub id: String,
-    /// Kebab-case name (`custom.name`, or the last component of the package).
-    pub name: String,
-    pub title: String,
+    /// Id (`custom.id`), name (`custom.name`, or the last component of the package), title,
+    /// severity, area, best practices, remediation; its `doc` is what `wasp explain` prints.
+    pub meta: Meta,
     pub description: String,
-    pub severity: Severity,
-    /// Security Pillar area, when the annotation gives one.
-    pub area: Option<String>,
-    pub best_practices: Vec<String>,
-    pub remediation: String,
     /// Kinds it applies to (empty: any).
     pub kinds: Vec<KindTag>,
     /// Source types it applies to (empty: any).
@@ -113,53 +106,38 @@ impl CustomControl {
                     .any(|t| t.eq_ignore_ascii_case(&res.source_type)))
     }
 
-    pub fn summary(&self) -> ControlSummary {
-        ControlSummary {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            title: self.title.clone(),
-            severity: self.severity,
-            best_practices: self.best_practices.clone(),
-            remediation: self.remediation.clone(),
-        }
-    }
-
     /// The control's documentation, as `wasp explain` prints it.
-    pub fn doc(&self) -> String {
+    fn doc(
+        description: &str,
+        kinds: &[KindTag],
+        resource_types: &[String],
+        package: &str,
+        file: &Path,
+        line: u32,
+    ) -> String {
         let mut out = String::new();
-        if !self.description.is_empty() {
-            out.push_str(&self.description);
+        if !description.is_empty() {
+            out.push_str(description);
             out.push_str("\n\n");
         }
-        let applies = match (self.kinds.is_empty(), self.resource_types.is_empty()) {
+        let applies = match (kinds.is_empty(), resource_types.is_empty()) {
             (true, true) => "every resource".to_string(),
-            _ => self
-                .kinds
+            _ => kinds
                 .iter()
                 .map(|k| k.name().to_string())
-                .chain(self.resource_types.iter().cloned())
+                .chain(resource_types.iter().cloned())
                 .collect::<Vec<_>>()
                 .join(", "),
         };
         out.push_str(&format!("- Applies to: {applies}\n"));
         out.push_str(&format!(
             "- Custom control: `{}` in {}:{}\n",
-            self.package,
-            self.file.display(),
-            self.line
+            package,
+            file.display(),
+            line
         ));
         out
     }
-}
-
-/// The result of one control on one resource.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evaluation {
-    /// Index into the model's resources.
-    pub resource: usize,
-    /// Index into [`PolicySet::controls`].
-    pub control: usize,
-    pub outcome: Outcome,
 }
 
 /// Loaded custom controls, ready to evaluate models (from several threads at once).
@@ -324,8 +302,9 @@ fn check_package(package: &str) -> Result<(), String> {
 }
 
 impl PolicySet {
-    /// Loads the `.rego` files of the given files and directories.
-    pub fn load(paths: &[PathBuf]) -> Result<PolicySet, LoadError> {
+    /// Loads the `.rego` files of the given files and directories. A control whose id or name
+    /// is already the id or name of a control of `builtin` is an error.
+    pub fn load(paths: &[PathBuf], builtin: &[&Meta]) -> Result<PolicySet, LoadError> {
         let files = policy_files(paths)?;
         let mut sources = Vec::new();
         let mut errors = Vec::new();
@@ -335,7 +314,7 @@ impl PolicySet {
                 Err(e) => errors.push(e),
             }
         }
-        match PolicySet::from_sources(sources) {
+        match PolicySet::from_sources(sources, builtin) {
             Ok(set) if errors.is_empty() => Ok(set),
             Ok(_) => Err(LoadError { errors }),
             Err(mut e) => {
@@ -345,8 +324,12 @@ impl PolicySet {
         }
     }
 
-    /// Builds a set from policy texts (the path names each in messages).
-    pub fn from_sources(sources: Vec<(PathBuf, String)>) -> Result<PolicySet, LoadError> {
+    /// Builds a set from policy texts (the path names each in messages); ids and names of
+    /// `builtin` are taken.
+    pub fn from_sources(
+        sources: Vec<(PathBuf, String)>,
+        builtin: &[&Meta],
+    ) -> Result<PolicySet, LoadError> {
         let mut set = PolicySet::default();
         let mut errors = Vec::new();
         let mut owners: HashMap<String, (PathBuf, u32)> = HashMap::new();
@@ -419,15 +402,15 @@ impl PolicySet {
             });
             let mut clash = None;
             for key in [&meta.id, &name] {
-                if let Some(c) = wasp_controls::find(key) {
+                if let Some(c) = builtin.iter().find(|m| m.is_named(key)) {
                     clash = Some(format!(
                         "`{key}` is already the {} of built-in control {}",
-                        if c.meta.id.eq_ignore_ascii_case(key) {
+                        if c.id.eq_ignore_ascii_case(key) {
                             "id"
                         } else {
                             "name"
                         },
-                        c.meta.id
+                        c.id
                     ));
                     break;
                 }
@@ -458,15 +441,27 @@ impl PolicySet {
             ] {
                 owners.insert(k, (path.clone(), meta.line));
             }
+            let doc = CustomControl::doc(
+                &meta.description,
+                &meta.kinds,
+                &meta.resource_types,
+                &package,
+                &path,
+                meta.line,
+            );
             set.controls.push(CustomControl {
-                id: meta.id,
-                name,
-                title: meta.title,
+                meta: Meta {
+                    id: meta.id.into(),
+                    name: name.into(),
+                    title: meta.title.into(),
+                    severity: meta.severity,
+                    area: meta.area,
+                    best_practices: Texts::Owned(meta.best_practices),
+                    references: (&[][..]).into(),
+                    remediation: meta.remediation.into(),
+                    doc: doc.into(),
+                },
                 description: meta.description,
-                severity: meta.severity,
-                area: meta.area,
-                best_practices: meta.best_practices,
-                remediation: meta.remediation,
                 kinds: meta.kinds,
                 resource_types: meta.resource_types,
                 package,
@@ -534,25 +529,19 @@ impl PolicySet {
         self.controls.is_empty()
     }
 
-    pub fn summaries(&self) -> Vec<ControlSummary> {
-        self.controls.iter().map(CustomControl::summary).collect()
-    }
-
     /// The control with this id or name (case-insensitive).
     pub fn find(&self, id_or_name: &str) -> Option<&CustomControl> {
-        self.controls.iter().find(|c| {
-            c.id.eq_ignore_ascii_case(id_or_name) || c.name.eq_ignore_ascii_case(id_or_name)
-        })
+        self.controls.iter().find(|c| c.meta.is_named(id_or_name))
     }
 
     /// Runs every applicable control on every resource of a model.
-    pub fn evaluate(&self, model: &Model) -> Vec<Evaluation> {
+    pub fn evaluate(&self, model: &Model) -> Vec<Verdict> {
         self.evaluate_selected(model, &vec![true; self.controls.len()])
     }
 
     /// Runs the controls `enabled` marks (indexed as [`PolicySet::controls`]) on every
     /// resource of a model they apply to.
-    pub fn evaluate_selected(&self, model: &Model, enabled: &[bool]) -> Vec<Evaluation> {
+    pub fn evaluate_selected(&self, model: &Model, enabled: &[bool]) -> Vec<Verdict> {
         let work: Vec<(usize, Vec<usize>)> = model
             .resources
             .iter()
@@ -586,11 +575,11 @@ impl PolicySet {
         let data = object([("wasp", object([("resources", RValue::from(all))]))]);
 
         let mut out = Vec::new();
-        let unknown_all = |out: &mut Vec<Evaluation>, reason: &str| {
+        let unknown_all = |out: &mut Vec<Verdict>, reason: &str| {
             for (r, cs) in &work {
                 for &c in cs {
-                    out.push(Evaluation {
-                        resource: *r,
+                    out.push(Verdict {
+                        subject: *r,
                         control: c,
                         outcome: Outcome::Unknown {
                             reason: reason.to_string(),
@@ -619,8 +608,8 @@ impl PolicySet {
                 Ok(v) => v.clone(),
                 Err(reason) => {
                     for &c in cs {
-                        out.push(Evaluation {
-                            resource: *r,
+                        out.push(Verdict {
+                            subject: *r,
                             control: c,
                             outcome: Outcome::Unknown {
                                 reason: reason.clone(),
@@ -661,8 +650,8 @@ impl PolicySet {
                         }]
                     }
                 };
-                out.extend(outcomes.into_iter().map(|outcome| Evaluation {
-                    resource: *r,
+                out.extend(outcomes.into_iter().map(|outcome| Verdict {
+                    subject: *r,
                     control: c,
                     outcome,
                 }));
@@ -723,7 +712,7 @@ fn messages(v: &RValue, control: &CustomControl, rule: &str) -> Result<Vec<Strin
     };
     Ok(match v {
         RValue::Undefined | RValue::Null | RValue::Bool(false) => Vec::new(),
-        RValue::Bool(true) => vec![control.title.clone()],
+        RValue::Bool(true) => vec![control.meta.title.to_string()],
         RValue::String(s) => vec![s.to_string()],
         RValue::Set(s) => s.iter().map(item).collect(),
         RValue::Array(a) => a.iter().map(item).collect(),
@@ -734,6 +723,16 @@ fn messages(v: &RValue, control: &CustomControl, rule: &str) -> Result<Vec<Strin
             ))
         }
     })
+}
+
+impl ControlSet<Model> for PolicySet {
+    fn metas(&self) -> Vec<&Meta> {
+        self.controls.iter().map(|c| &c.meta).collect()
+    }
+
+    fn evaluate(&self, model: &Model, enabled: &[bool], out: &mut Vec<Verdict>) {
+        out.extend(self.evaluate_selected(model, enabled));
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 
 use std::str::FromStr;
 
+use wasp_control::{Area, AREAS};
 use wasp_core::Severity;
 use wasp_model::KindTag;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -45,7 +46,7 @@ pub struct Metadata {
     pub title: String,
     pub description: String,
     pub severity: Severity,
-    pub area: Option<String>,
+    pub area: Option<Area>,
     pub best_practices: Vec<String>,
     pub remediation: String,
     /// Kinds of the normalized model the control applies to (empty: no kind filter).
@@ -67,16 +68,6 @@ const CUSTOM_KEYS: &[&str] = &[
     "remediation",
     "kinds",
     "resource_types",
-];
-
-/// The areas of the Security Pillar a control can be filed under (as `wasp rules --area`).
-pub const AREAS: &[&str] = &[
-    "identity",
-    "detection",
-    "network",
-    "compute",
-    "data-at-rest",
-    "data-in-transit",
 ];
 
 /// A `# METADATA` comment block: its first line and its YAML text.
@@ -259,15 +250,15 @@ pub fn parse(block: &Block) -> Result<Metadata, MetaError> {
         }
         Some(s) => Severity::from_str(&s).map_err(|e| err(line, e.to_string()))?,
     };
-    let area = text(get(&custom, "area"), "custom.area")?;
-    if let Some(a) = &area {
-        if !AREAS.contains(&a.as_str()) {
-            return Err(err(
+    let area = match text(get(&custom, "area"), "custom.area")? {
+        None => None,
+        Some(a) => Some(Area::parse(&a).filter(|p| p.as_str() == a).ok_or_else(|| {
+            err(
                 line,
                 format!("unknown area `{a}` (expected one of: {})", AREAS.join(", ")),
-            ));
-        }
-    }
+            )
+        })?),
+    };
     let best_practices = list(get(&custom, "best_practices"), "custom.best_practices")?;
     for bp in &best_practices {
         if !is_best_practice(bp) {

@@ -78,12 +78,26 @@ deny contains msg if {
 unknown contains input.versioning.unknown
 "#;
 
+/// A built-in control the policies' ids and names must not take.
+static BUILTIN: Meta = wasp_control::meta! {
+    id: "WASP-S3-004",
+    name: "s3-bucket-versioning-disabled",
+    title: "S3 bucket versioning is not enabled",
+    severity: wasp_core::Severity::Medium,
+    area: wasp_control::Area::DataAtRest,
+    best_practices: &["SEC10-BP01"],
+    references: &[],
+    remediation: "Enable versioning.",
+    doc: "",
+};
+
 fn set(policies: &[(&str, &str)]) -> Result<PolicySet, LoadError> {
     PolicySet::from_sources(
         policies
             .iter()
             .map(|(p, t)| (PathBuf::from(p), t.to_string()))
             .collect(),
+        &[&BUILTIN],
     )
 }
 
@@ -91,7 +105,7 @@ fn set(policies: &[(&str, &str)]) -> Result<PolicySet, LoadError> {
 fn outcomes(set: &PolicySet, model: &Model) -> Vec<(String, Outcome)> {
     set.evaluate(model)
         .into_iter()
-        .map(|e| (model.resources[e.resource].address.clone(), e.outcome))
+        .map(|e| (model.resources[e.subject].address.clone(), e.outcome))
         .collect()
 }
 
@@ -106,20 +120,20 @@ fn fail(m: &str) -> Outcome {
 fn metadata_becomes_the_control() {
     let s = set(&[("p/versioning.rego", VERSIONING)]).unwrap();
     let c = &s.controls()[0];
-    assert_eq!(c.id, "ACME-S3-001");
-    assert_eq!(c.name, "s3-versioning");
-    assert_eq!(c.title, "Buckets must keep object versions");
-    assert_eq!(c.severity, Severity::High);
-    assert_eq!(c.best_practices, ["SEC10-BP01"]);
+    let m = &c.meta;
+    assert_eq!(m.id, "ACME-S3-001");
+    assert_eq!(m.name, "s3-versioning");
+    assert_eq!(m.title, "Buckets must keep object versions");
+    assert_eq!(m.severity, wasp_core::Severity::High);
+    assert_eq!(m.best_practices.to_vec(), ["SEC10-BP01"]);
     assert_eq!(c.package, "data.acme.s3_versioning");
     assert_eq!(c.line, 1);
     assert!(c.has_unknown);
-    assert_eq!(s.find("acme-s3-001").map(|c| &c.id), Some(&c.id));
-    assert_eq!(s.find("s3-versioning").map(|c| &c.id), Some(&c.id));
-    let summary = &s.summaries()[0];
-    assert_eq!(summary.remediation, "Turn versioning on.");
-    assert!(c.doc().contains("Versioning lets you recover"));
-    assert!(c.doc().contains("p/versioning.rego:1"));
+    assert_eq!(s.find("acme-s3-001").map(|c| &c.meta.id), Some(&m.id));
+    assert_eq!(s.find("s3-versioning").map(|c| &c.meta.id), Some(&m.id));
+    assert_eq!(s.metas()[0].remediation, "Turn versioning on.");
+    assert!(c.meta.doc.contains("Versioning lets you recover"));
+    assert!(c.meta.doc.contains("p/versioning.rego:1"));
 }
 
 #[test]
@@ -241,9 +255,9 @@ deny contains "never" if x == 3
 "#;
     let s = set(&[("conflict.rego", p), ("versioning.rego", VERSIONING)]).unwrap();
     let got = s.evaluate(&model());
-    let conflict: Vec<&Evaluation> = got.iter().filter(|e| e.control == 0).collect();
+    let conflict: Vec<&Verdict> = got.iter().filter(|e| e.control == 0).collect();
     assert_eq!(conflict.len(), 4);
-    let unknown = |e: &Evaluation| match &e.outcome {
+    let unknown = |e: &Verdict| match &e.outcome {
         Outcome::Unknown { reason, .. } => Some(reason.clone()),
         _ => None,
     };
@@ -343,7 +357,12 @@ fn duplicate_and_reserved_ids_are_errors() {
         "#   name: s3-bucket-versioning-disabled\n#   severity",
     );
     let e = load_error(&[("c.rego", &c)]);
-    assert!(e.to_string().contains("built-in control WASP-S3-"), "{e}");
+    assert!(
+        e.to_string().contains(
+            "`s3-bucket-versioning-disabled` is already the name of built-in control WASP-S3-004"
+        ),
+        "{e}"
+    );
 
     let d = VERSIONING.replace("ACME-S3-001", "wasp-s3-001");
     let e = load_error(&[("d.rego", &d)]);
@@ -415,10 +434,10 @@ fn files_and_directories_are_walked() {
     std::fs::write(sub.join("versioning.rego"), VERSIONING).unwrap();
     std::fs::write(sub.join("versioning_test.rego"), "package x\n").unwrap();
     std::fs::write(sub.join("notes.md"), "# no\n").unwrap();
-    let s = PolicySet::load(&[dir.path().to_path_buf()]).unwrap();
+    let s = PolicySet::load(&[dir.path().to_path_buf()], &[]).unwrap();
     assert_eq!(s.controls().len(), 1);
     assert_eq!(s.controls()[0].file, sub.join("versioning.rego"));
-    let e = PolicySet::load(&[dir.path().join("missing")]).unwrap_err();
+    let e = PolicySet::load(&[dir.path().join("missing")], &[]).unwrap_err();
     assert!(e.to_string().contains("no such policy file"), "{e}");
 }
 

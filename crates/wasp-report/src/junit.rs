@@ -25,8 +25,8 @@ use std::path::Path;
 
 use wasp_core::{Finding, Location, Status};
 
-use crate::sarif::RuleInfo;
 use crate::scan::ScanView;
+use wasp_control::Meta;
 
 /// The name of the suite that holds input errors.
 pub const INPUT_ERRORS_SUITE: &str = "wasp input errors";
@@ -54,19 +54,18 @@ struct Case {
 }
 
 /// Writes the scan as JUnit XML.
-pub fn render_junit(v: &ScanView<'_>, rules: &[RuleInfo], out: &mut dyn Write) -> io::Result<()> {
-    let info: HashMap<&str, &RuleInfo> = rules.iter().map(|r| (r.id.as_str(), r)).collect();
+pub fn render_junit(v: &ScanView<'_>, rules: &[Meta], out: &mut dyn Write) -> io::Result<()> {
+    let info: HashMap<&str, &Meta> = rules.iter().map(|r| (&*r.id, r)).collect();
     let area = |id: &str| {
         info.get(id)
-            .map(|r| r.area.as_str())
-            .filter(|a| !a.is_empty())
-            .unwrap_or("controls")
+            .and_then(|r| r.area)
+            .map_or("controls", |a| a.as_str())
             .to_string()
     };
     let classname = |id: &str| format!("wasp.{}.{}", area(id).replace('.', "-"), id);
     let mut titles: HashMap<String, String> = rules
         .iter()
-        .map(|r| (r.id.clone(), r.title.clone()))
+        .map(|r| (r.id.to_string(), r.title.to_string()))
         .collect();
 
     let mut suites: BTreeMap<String, Vec<Case>> = BTreeMap::new();

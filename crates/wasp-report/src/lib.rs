@@ -8,5 +8,3 @@ pub mod review;
 pub mod sarif;
 pub mod scan;
 pub mod style;
-
-pub use sarif::RuleInfo;

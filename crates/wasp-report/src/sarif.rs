@@ -3,7 +3,7 @@
 //!
 //! One run, one tool (`wasp`):
 //!
-//! - `tool.driver.rules`: every rule that ran, from [`RuleInfo`] (the caller builds it from its
+//! - `tool.driver.rules`: every rule that ran, from [`Meta`] (the caller builds it from its
 //!   control metadata; this crate knows nothing of the controls themselves), with
 //!   `defaultConfiguration.level`, `help` (text and Markdown) and the GitHub code scanning
 //!   properties `security-severity`, `precision` and `tags`;
@@ -25,6 +25,7 @@ use std::io::{self, Write};
 use std::path::{Component, Path};
 
 use serde_json::{json, Map, Value};
+use wasp_control::{Area, Meta};
 use wasp_core::{Finding, InputError, Location, Severity, Suppressed};
 
 use crate::scan::ScanView;
@@ -43,35 +44,12 @@ const DESCRIPTION_MAX: usize = 1024;
 /// GitHub code scanning limits a rule's `name` to 255 characters.
 const NAME_MAX: usize = 255;
 
-/// What a report needs to know of a rule (a built-in control or a custom one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleInfo {
-    /// Stable id: `WASP-S3-001`.
-    pub id: String,
-    /// Kebab-case name: `s3-bucket-default-encryption-missing`.
-    pub name: String,
-    /// One line: what is wrong when the rule fails.
-    pub title: String,
-    pub severity: Severity,
-    /// The Security Pillar area (`data-at-rest`), used as a tag.
-    pub area: String,
-    /// Security Pillar best practices the rule evidences (`SEC08-BP02`).
-    pub best_practices: Vec<String>,
-    /// One-line fix.
-    pub remediation: String,
-    /// The rule's documentation in Markdown (`## What it checks`, `## Why it matters`,
-    /// `## Remediation`); may be empty.
-    pub help_markdown: String,
-    /// An absolute URI of the rule's documentation, if it has one.
-    pub help_uri: Option<String>,
-}
-
 /// Options of [`render_sarif`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SarifOptions<'a> {
     /// Every rule that ran. Results of a rule not listed here get a rule entry built from
     /// the finding itself.
-    pub rules: &'a [RuleInfo],
+    pub rules: &'a [Meta],
     /// The absolute directory relative paths are relative to (the working directory of the
     /// scan): written as `originalUriBaseIds["%SRCROOT%"]` so that consumers can resolve them.
     pub src_root: Option<&'a Path>,
@@ -253,11 +231,11 @@ struct Rules {
 }
 
 impl Rules {
-    fn add_info(&mut self, r: &RuleInfo) {
-        if self.index.contains_key(&r.id) {
+    fn add_info(&mut self, r: &Meta) {
+        if self.index.contains_key(&*r.id) {
             return;
         }
-        self.index.insert(r.id.clone(), self.out.len());
+        self.index.insert(r.id.to_string(), self.out.len());
         self.out.push(descriptor(r));
     }
 
@@ -267,16 +245,16 @@ impl Rules {
         if let Some(i) = self.index.get(f.control_id.as_ref()) {
             return *i;
         }
-        let info = RuleInfo {
-            id: f.control_id.to_string(),
-            name: f.control_name.to_string(),
-            title: f.title.to_string(),
+        let info = Meta {
+            id: f.control_id.clone(),
+            name: f.control_name.clone(),
+            title: f.title.clone(),
             severity: f.severity,
-            area: String::new(),
-            best_practices: f.best_practices.clone(),
-            remediation: f.remediation.to_string(),
-            help_markdown: String::new(),
-            help_uri: None,
+            area: None,
+            best_practices: f.best_practices.clone().into(),
+            references: (&[][..]).into(),
+            remediation: f.remediation.clone(),
+            doc: "".into(),
         };
         self.add_info(&info);
         self.out.len() - 1
@@ -284,22 +262,22 @@ impl Rules {
 }
 
 /// One `reportingDescriptor`.
-fn descriptor(r: &RuleInfo) -> Value {
+fn descriptor(r: &Meta) -> Value {
     let mut d = Map::new();
-    d.insert("id".into(), json!(r.id));
+    d.insert("id".into(), json!(&*r.id));
     if !r.name.is_empty() {
         d.insert("name".into(), json!(truncate(&r.name, NAME_MAX)));
     }
-    let title = if r.title.trim().is_empty() {
-        r.id.as_str()
+    let title: &str = if r.title.trim().is_empty() {
+        &r.id
     } else {
-        r.title.as_str()
+        &r.title
     };
     d.insert(
         "shortDescription".into(),
         json!({ "text": truncate(title, DESCRIPTION_MAX) }),
     );
-    let full = section(&r.help_markdown, "What it checks")
+    let full = section(&r.doc, "What it checks")
         .map(|s| plain(&s))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| title.to_string());
@@ -308,17 +286,19 @@ fn descriptor(r: &RuleInfo) -> Value {
         json!({ "text": truncate(&full, DESCRIPTION_MAX) }),
     );
     d.insert("help".into(), help(r, title));
-    if let Some(uri) = r.help_uri.as_deref().filter(|u| is_absolute_uri(u)) {
-        d.insert("helpUri".into(), json!(uri));
-    }
     d.insert(
         "defaultConfiguration".into(),
         json!({ "level": level(r.severity) }),
     );
-    let mut tags: Vec<String> = vec!["security".into()];
-    for t in std::iter::once(&r.area).chain(&r.best_practices) {
-        if !t.is_empty() && !tags.contains(t) {
-            tags.push(t.clone());
+    let mut tags: Vec<&str> = vec!["security"];
+    for t in r
+        .area
+        .map(Area::as_str)
+        .into_iter()
+        .chain(r.best_practices.iter())
+    {
+        if !t.is_empty() && !tags.contains(&t) {
+            tags.push(t);
         }
     }
     let mut props = Map::new();
@@ -335,11 +315,11 @@ fn descriptor(r: &RuleInfo) -> Value {
 }
 
 /// `help`: the rule's documentation, as text and as Markdown.
-fn help(r: &RuleInfo, title: &str) -> Value {
+fn help(r: &Meta, title: &str) -> Value {
     let mut md = String::new();
     md.push_str(&format!("**{}**\n\n", title.trim()));
-    if !r.help_markdown.trim().is_empty() {
-        md.push_str(r.help_markdown.trim());
+    if !r.doc.trim().is_empty() {
+        md.push_str(r.doc.trim());
         md.push_str("\n\n");
     }
     if !r.remediation.trim().is_empty() {
@@ -354,8 +334,8 @@ fn help(r: &RuleInfo, title: &str) -> Value {
     let mut text = String::new();
     text.push_str(title.trim());
     text.push_str("\n\n");
-    if !r.help_markdown.trim().is_empty() {
-        text.push_str(r.help_markdown.trim());
+    if !r.doc.trim().is_empty() {
+        text.push_str(r.doc.trim());
         text.push_str("\n\n");
     }
     if !r.remediation.trim().is_empty() {

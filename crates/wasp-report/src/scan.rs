@@ -307,7 +307,7 @@ mod tests {
             location: Location::new(format!("dir/{i}.tf"), Pos::new(i as u32, 1)),
             message: format!("message {i} ✓ \u{1}"),
             remediation: "Fix.".into(),
-            best_practices: if i % 2 == 0 {
+            best_practices: if i.is_multiple_of(2) {
                 vec!["SEC08-BP02".into()]
             } else {
                 Vec::new()

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use wasp_control::{Area, Meta, Texts};
 use wasp_core::{
     fingerprint, CheckResult, Finding, InputError, Location, Pos, ResourceRef, Severity, Status,
     Suppressed,
@@ -13,7 +14,6 @@ use wasp_report::junit::render_junit;
 use wasp_report::markdown::{review_markdown, scan_markdown, COMMENT_LIMIT};
 use wasp_report::sarif::{render_sarif, sarif_json, SarifOptions};
 use wasp_report::scan::ScanView;
-use wasp_report::RuleInfo;
 
 #[path = "support/sarif_schema.rs"]
 mod sarif_schema;
@@ -21,19 +21,16 @@ use sarif_schema::sarif_schema_errors;
 
 const NASTY: &str = "a|b *c* <x> & \"q\" 'a' \u{1}ctl\u{1b} [l](u) @here\nnext";
 
-fn rule(id: &str, severity: Severity) -> RuleInfo {
-    RuleInfo {
-        id: id.into(),
-        name: format!("{}-name", id.to_lowercase()),
-        title: format!("Title of {id}"),
-        severity,
-        area: "data-at-rest".into(),
-        best_practices: vec!["SEC08-BP02".into()],
-        remediation: format!("Fix {id}."),
-        help_markdown: format!(
+fn rule(id: &str, severity: Severity) -> Meta {
+    Meta {
+        area: Some(Area::DataAtRest),
+        best_practices: Texts::Static(&["SEC08-BP02"]),
+        remediation: format!("Fix {id}.").into(),
+        doc: format!(
             "## What it checks\nThat `{id}` holds.\n\n## Why it matters\nBecause.\n\n## Remediation\n```yaml\nA: b\n```\n"
-        ),
-        help_uri: None,
+        )
+        .into(),
+        ..Meta::new(id, format!("{}-name", id.to_lowercase()), format!("Title of {id}"), severity)
     }
 }
 
@@ -73,7 +70,7 @@ fn result(id: &str, status: Status, address: &str, file: &str, line: u32) -> Che
 }
 
 struct Data {
-    rules: Vec<RuleInfo>,
+    rules: Vec<Meta>,
     findings: Vec<Finding>,
     results: Vec<CheckResult>,
     errors: Vec<InputError>,
@@ -514,13 +511,10 @@ fn markdown_stays_under_the_comment_limit() {
 
 #[test]
 fn review_markdown_has_the_risk_table_and_the_plan() {
-    let controls = vec![wasp_core::ControlSummary {
-        id: "WASP-T-001".into(),
-        name: "t".into(),
-        title: "Bucket is not encrypted".into(),
-        severity: Severity::High,
-        best_practices: vec!["SEC08-BP02".into()],
+    let controls = vec![wasp_control::Meta {
+        best_practices: wasp_control::Texts::Static(&["SEC08-BP02"]),
         remediation: "Encrypt | it".into(),
+        ..wasp_control::Meta::new("WASP-T-001", "t", "Bucket is not encrypted", Severity::High)
     }];
     let results = vec![CheckResult {
         control_id: "WASP-T-001".into(),

@@ -52,7 +52,7 @@ fn benches(c: &mut Criterion) {
         &wasp_scan::ScanOptions::default(),
     );
     let lens = wasp_lens::Lens::builtin();
-    let controls = wasp_controls::summaries();
+    let controls = wasp_scan::ScanOptions::default().metas();
     c.bench_function("review/assess", |b| {
         b.iter(|| wasp_lens::assess(&lens, &controls, black_box(&report.results), None))
     });

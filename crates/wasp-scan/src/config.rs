@@ -17,8 +17,9 @@ use toml::Spanned;
 use wasp_core::{CheckResult, Finding, InputError, Location, Pos, Severity, Status, Suppressed};
 
 use crate::discover::{self, PathMatcher};
-use crate::select::{closest, ControlMeta, Selection, Selector, SeverityOverrides};
 use crate::{ScanOptions, ScanReport};
+use wasp_control::select::{closest, Selection, Selector, SeverityOverrides};
+use wasp_control::Meta;
 
 /// The name looked for.
 pub const FILE_NAME: &str = ".wasp.toml";
@@ -85,7 +86,7 @@ pub struct Date {
 impl Date {
     /// A valid date, or `None`.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -474,7 +475,7 @@ impl Config {
 
     /// Checks selectors, `[severity]` keys and `[[ignore]]` controls against the known
     /// controls: an unknown one is an error at its position, with the closest known spelling.
-    pub fn resolve<M: ControlMeta>(&self, known: &[M]) -> Result<Resolved, ConfigError> {
+    pub fn resolve(&self, known: &[&Meta]) -> Result<Resolved, ConfigError> {
         let parse = |l: &Located<String>, key: &str| {
             Selector::parse(&l.value, known).map_err(|e| self.error(l, format!("{key}: {e}")))
         };
@@ -488,12 +489,10 @@ impl Config {
         let control = |l: &Located<String>, key: &str| -> Result<String, ConfigError> {
             known
                 .iter()
-                .find(|m| {
-                    m.id().eq_ignore_ascii_case(&l.value) || m.name().eq_ignore_ascii_case(&l.value)
-                })
-                .map(|m| m.id().to_string())
+                .find(|m| m.is_named(&l.value))
+                .map(|m| m.id.to_string())
                 .ok_or_else(|| {
-                    let hint = closest(&l.value, known.iter().flat_map(|m| [m.id(), m.name()]))
+                    let hint = closest(&l.value, known.iter().flat_map(|m| [&*m.id, &*m.name]))
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     self.error(
@@ -626,7 +625,7 @@ fn apply_ignores(report: &mut ScanReport, opts: &ScanOptions, today: Date, warn_
             let runs = r.controls.is_empty()
                 || r.controls
                     .iter()
-                    .any(|c| wasp_controls::find(&c.value).is_none_or(|ctl| opts.runs(ctl)));
+                    .any(|c| opts.find_meta(&c.value).is_none_or(|m| opts.runs(m)));
             if runs {
                 report.warnings.push(InputError {
                     location: r.at.clone(),
@@ -641,8 +640,11 @@ fn apply_ignores(report: &mut ScanReport, opts: &ScanOptions, today: Date, warn_
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasp_controls::REGISTRY;
     use wasp_core::ResourceRef;
+
+    fn builtin() -> Vec<&'static Meta> {
+        wasp_controls::metas()
+    }
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/repo/.wasp.toml"))
@@ -650,7 +652,7 @@ mod tests {
 
     fn err(text: &str) -> String {
         parse(text)
-            .and_then(|c| c.resolve(REGISTRY).map(|_| c))
+            .and_then(|c| c.resolve(&builtin()).map(|_| c))
             .unwrap_err()
             .to_string()
     }
@@ -693,7 +695,7 @@ reason = "public website buckets"
         assert_eq!(c.ignores[0].at.column, 1);
         assert_eq!(c.ignores[0].expires, Date::new(2027, 1, 31));
         assert_eq!(c.ignores[1].at.line, 20);
-        let r = c.resolve(REGISTRY).unwrap();
+        let r = c.resolve(&builtin()).unwrap();
         assert!(r.has_select);
         assert_eq!(r.severity.get("WASP-S3-001"), Some(&Severity::Low));
         assert_eq!(r.severity.len(), 2);
@@ -821,8 +823,8 @@ reason = "public website buckets"
     fn finding(id: &str, file: &str, address: &str) -> Finding {
         let c = wasp_controls::find(id).unwrap();
         Finding {
-            control_id: c.meta.id.into(),
-            control_name: c.meta.name.into(),
+            control_id: c.meta.id.clone(),
+            control_name: c.meta.name.clone(),
             title: "".into(),
             severity: c.meta.severity,
             resource: ResourceRef {
@@ -855,7 +857,7 @@ control = "WASP-S3-002"
 reason = "never matches"
 "#;
         let c = parse(text).unwrap();
-        let r = c.resolve(REGISTRY).unwrap();
+        let r = c.resolve(&builtin()).unwrap();
         let opts = ScanOptions {
             ignores: r.ignores,
             ..ScanOptions::default()

@@ -1,177 +1,101 @@
-//! Custom controls beside the built-ins: controls that do not come from the registry (with the
+//! The control sets a scan runs: the built-in library and, beside it, custom controls (with the
 //! `rego` feature, policies written in Rego: `--policy`, the configuration's `policies`).
 //!
-//! They run on each unit's model right after the built-ins, and their results become
-//! [`CheckResult`]s, [`Finding`]s and [`Suppressed`] entries exactly as the built-ins' do:
-//! the same fingerprint (control id and resource address), the same inline suppressions, the
-//! same selection (`--select`, `--ignore`) and severity overrides.
+//! Every set is a [`ControlSet`] over models; the engine selects their controls the same way
+//! (`--select`, `--ignore`), gives them the same severity overrides, and turns their verdicts
+//! into results, findings and suppressions the same way: the same fingerprint (control id and
+//! resource address), the same inline suppressions.
 
-use std::fmt;
 #[cfg(feature = "rego")]
 use std::path::PathBuf;
 #[cfg(feature = "rego")]
 use std::sync::Arc;
 
-use wasp_controls::Outcome;
-use wasp_core::{fingerprint, CheckResult, ControlSummary, Finding, Severity, Status, Suppressed};
-use wasp_model::{Ignore, Model};
+use wasp_control::{ControlSet, Meta};
+use wasp_model::Model;
 
-use crate::select::ControlMeta;
-use crate::{suppress, Evaluated, ScanOptions};
+use crate::ScanOptions;
 
-/// A custom control's metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomMeta {
-    pub summary: ControlSummary,
-    /// The Security Pillar area, or empty when the control names none.
-    pub area: String,
-}
-
-impl ControlMeta for CustomMeta {
-    fn id(&self) -> &str {
-        &self.summary.id
-    }
-    fn name(&self) -> &str {
-        &self.summary.name
-    }
-    fn area(&self) -> &str {
-        &self.area
-    }
-    fn best_practices(&self) -> Vec<&str> {
-        self.summary
-            .best_practices
-            .iter()
-            .map(String::as_str)
-            .collect()
-    }
-    fn severity(&self) -> Severity {
-        self.summary.severity
-    }
-}
-
-/// The result of custom control `control` (an index into [`CustomControls::controls`]) on
-/// resource `resource` (an index into the model's resources).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomOutcome {
-    pub resource: usize,
-    pub control: usize,
-    pub outcome: Outcome,
-}
-
-/// A set of controls beyond the built-in registry.
-pub trait CustomControls: Send + Sync + fmt::Debug {
-    /// The controls, in a fixed order.
-    fn controls(&self) -> Vec<CustomMeta>;
-    /// Runs the controls `enabled` marks (indexed as [`CustomControls::controls`]) on every
-    /// applicable resource of a model. Never fails: what cannot be decided is unknown.
-    fn evaluate(&self, model: &Model, enabled: &[bool]) -> Vec<CustomOutcome>;
-}
-
-/// Custom controls prepared for one scan: which run, with which severity.
+/// One control set prepared for a scan: which of its controls run, and their metadata as
+/// reports see it (severity overrides applied), indexed as the set's own.
 pub(crate) struct Prepared<'a> {
-    set: &'a dyn CustomControls,
-    metas: Vec<CustomMeta>,
-    enabled: Vec<bool>,
+    pub set: &'a dyn ControlSet<Model>,
+    pub metas: Vec<Meta>,
+    pub enabled: Vec<bool>,
 }
 
-/// The custom controls of a scan's options, with selection and severity overrides applied.
-pub(crate) fn prepare(opts: &ScanOptions) -> Option<Prepared<'_>> {
-    let set = opts.custom.as_deref()?;
-    let mut metas = set.controls();
-    let enabled: Vec<bool> = metas.iter().map(|m| opts.runs(m)).collect();
-    if !enabled.contains(&true) {
-        return None;
-    }
-    for m in &mut metas {
-        m.summary.severity = opts.severity_of(&m.summary.id, m.summary.severity);
-    }
-    Some(Prepared {
-        set,
-        metas,
-        enabled,
-    })
-}
-
-/// Runs the prepared custom controls on a model and adds their results to `out`.
-pub(crate) fn evaluate(model: &Model, custom: &Prepared<'_>, out: &mut Evaluated) {
-    let mut sources = suppress::Sources::default();
-    let mut ignores: Option<(usize, Vec<Ignore>)> = None;
-    for o in custom.set.evaluate(model, &custom.enabled) {
-        let (Some(res), Some(meta)) =
-            (model.resources.get(o.resource), custom.metas.get(o.control))
-        else {
-            continue;
-        };
-        if !custom.enabled.get(o.control).copied().unwrap_or(false) {
-            continue;
+impl ScanOptions {
+    /// The control sets of the scan, built-ins first.
+    pub fn sets(&self) -> Vec<&dyn ControlSet<Model>> {
+        let mut sets: Vec<&dyn ControlSet<Model>> = vec![&wasp_controls::BUILTIN];
+        if let Some(c) = &self.custom {
+            sets.push(c.as_ref());
         }
-        let m = &meta.summary;
-        let (status, message, pos) = match o.outcome {
-            Outcome::Pass => (Status::Pass, String::new(), None),
-            Outcome::Fail { message, pos } => (Status::Fail, message, pos),
-            Outcome::Unknown { reason, pos } => (Status::Unknown, reason, pos),
-        };
-        let location = model.location(res, pos);
-        if status == Status::Fail {
-            let finding = Finding {
-                control_id: m.id.clone().into(),
-                control_name: m.name.clone().into(),
-                title: m.title.clone().into(),
-                severity: m.severity,
-                resource: res.reference(),
-                location: location.clone(),
-                message: message.clone(),
-                remediation: m.remediation.clone().into(),
-                best_practices: m.best_practices.clone(),
-                fingerprint: fingerprint(&m.id, &res.address),
-            };
-            if ignores.as_ref().is_none_or(|(r, _)| *r != o.resource) {
-                ignores = Some((o.resource, suppress::ignores(res, model, &mut sources)));
-            }
-            let found = ignores
-                .as_ref()
-                .and_then(|(_, list)| suppress::find(list, &m.id, &m.name));
-            if let Some(i) = found {
-                out.suppressed.push(Suppressed {
-                    finding,
-                    reason: i.reason.clone(),
-                    at: model.location(res, Some(i.pos)),
-                });
-                continue;
-            }
-            out.findings.push(finding);
-        }
-        out.results.push(CheckResult {
-            control_id: m.id.clone().into(),
-            status,
-            resource: res.reference(),
-            message,
-            location,
-        });
-    }
-}
-
-#[cfg(feature = "rego")]
-impl CustomControls for wasp_rego::PolicySet {
-    fn controls(&self) -> Vec<CustomMeta> {
-        wasp_rego::PolicySet::controls(self)
-            .iter()
-            .map(|c| CustomMeta {
-                summary: c.summary(),
-                area: c.area.clone().unwrap_or_default(),
-            })
-            .collect()
+        sets
     }
 
-    fn evaluate(&self, model: &Model, enabled: &[bool]) -> Vec<CustomOutcome> {
-        self.evaluate_selected(model, enabled)
+    /// The severity a control's findings get: its override, or its own.
+    pub fn severity_of(&self, id: &str, own: wasp_core::Severity) -> wasp_core::Severity {
+        self.severity.get(id).copied().unwrap_or(own)
+    }
+
+    /// Whether a control runs (selection, with severity overrides applied first).
+    pub fn runs(&self, m: &Meta) -> bool {
+        self.selection
+            .selects_with(m, self.severity_of(&m.id, m.severity))
+    }
+
+    /// Each set with the controls that run; sets where none runs are left out.
+    pub(crate) fn prepare(&self) -> Vec<Prepared<'_>> {
+        self.sets()
             .into_iter()
-            .map(|e| CustomOutcome {
-                resource: e.resource,
-                control: e.control,
-                outcome: e.outcome,
+            .filter_map(|set| {
+                let all = set.metas();
+                let enabled: Vec<bool> = all.iter().map(|m| self.runs(m)).collect();
+                enabled.contains(&true).then(|| Prepared {
+                    set,
+                    metas: all
+                        .into_iter()
+                        .map(|m| m.with_severity(self.severity_of(&m.id, m.severity)))
+                        .collect(),
+                    enabled,
+                })
             })
             .collect()
+    }
+
+    /// The metadata of every control that runs, built-ins first, with overridden severities:
+    /// what the review and reports know of them.
+    pub fn metas(&self) -> Vec<Meta> {
+        self.prepare()
+            .into_iter()
+            .flat_map(|p| {
+                p.metas
+                    .into_iter()
+                    .zip(p.enabled)
+                    .filter_map(|(m, on)| on.then_some(m))
+            })
+            .collect()
+    }
+
+    /// [`ScanOptions::metas`] of the built-in controls only.
+    pub fn builtin_metas(&self) -> Vec<Meta> {
+        wasp_controls::REGISTRY
+            .iter()
+            .filter(|c| self.runs(c.meta))
+            .map(|c| {
+                c.meta
+                    .with_severity(self.severity_of(&c.meta.id, c.meta.severity))
+            })
+            .collect()
+    }
+
+    /// Every control of every set (whether it runs or not) by id or name.
+    pub fn find_meta(&self, id_or_name: &str) -> Option<&Meta> {
+        self.sets()
+            .into_iter()
+            .flat_map(|s| s.metas())
+            .find(|m| m.is_named(id_or_name))
     }
 }
 
@@ -184,22 +108,6 @@ pub fn load_policies(
     if paths.is_empty() {
         return Ok(None);
     }
-    let set = wasp_rego::PolicySet::load(paths)?;
+    let set = wasp_rego::PolicySet::load(paths, &wasp_controls::metas())?;
     Ok((!set.is_empty()).then(|| Arc::new(set)))
-}
-
-impl ScanOptions {
-    /// What reports and the review know of the custom controls that run, with overridden
-    /// severities (the built-ins' are [`ScanOptions::summaries`]).
-    pub fn custom_summaries(&self) -> Vec<ControlSummary> {
-        prepare(self)
-            .map(|p| {
-                p.metas
-                    .into_iter()
-                    .zip(p.enabled)
-                    .filter_map(|(m, on)| on.then_some(m.summary))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }

@@ -9,14 +9,14 @@ pub mod config;
 pub mod custom;
 pub mod discover;
 pub mod progress;
-pub mod select;
 pub mod suppress;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use wasp_controls::{Control, Outcome, REGISTRY};
+use wasp_control::select::{Selection, SeverityOverrides};
+use wasp_control::{ControlSet, Outcome, Verdict};
 use wasp_core::{fingerprint, CheckResult, Finding, InputError, Pos, Status, Suppressed};
 use wasp_iac::cfn::{self, CfnOptions};
 use wasp_iac::limits::MAX_FILE_BYTES;
@@ -34,18 +34,18 @@ pub struct ScanOptions {
     /// walk; its other settings arrive resolved in the fields below.
     pub config: Option<Arc<config::Config>>,
     /// Which controls run (`--select`, `--ignore`, `[controls]`); the default runs all.
-    pub selection: select::Selection,
+    pub selection: Selection,
     /// Per-control severity overrides (`[severity]`), by control id.
-    pub severity: select::SeverityOverrides,
+    pub severity: SeverityOverrides,
     /// `[[ignore]]` entries of the configuration, resolved to control ids.
     pub ignores: Vec<config::IgnoreRule>,
     /// Findings already accepted (`--baseline`): moved to [`ScanReport::baselined`].
     pub baseline: Option<Arc<baseline::Baseline>>,
     /// Advanced once per file or Terraform module done, for a progress display.
     pub progress: Option<Arc<progress::Counter>>,
-    /// Controls beyond the built-in registry (custom policies: `--policy`, `policies`), run
+    /// Controls beyond the built-in library (custom policies: `--policy`, `policies`), run
     /// on each unit after the built-ins.
-    pub custom: Option<Arc<dyn custom::CustomControls>>,
+    pub custom: Option<Arc<dyn ControlSet<Model>>>,
 }
 
 /// Everything a scan produces.
@@ -87,9 +87,7 @@ impl ScanReport {
 pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
     rayon::spawn(wasp_controls::warm_up);
     let found = discover::discover_excluding(paths, opts.config.as_ref().map(|c| &c.exclude));
-    let controls = opts.controls();
-    let custom = custom::prepare(opts);
-    let custom = custom.as_ref();
+    let sets = opts.prepare();
     let tick = |n: usize| {
         if let Some(p) = &opts.progress {
             p.advance(n);
@@ -112,7 +110,7 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         .files
         .par_iter()
         .filter_map(|p| {
-            let d = load_file(p, &cfn_opts).map(|l| Done::new(l, &controls, custom));
+            let d = load_file(p, &cfn_opts).map(|l| Done::new(l, &sets));
             tick(1);
             d
         })
@@ -135,7 +133,7 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
     let (tf, keys): (Vec<Done>, Vec<_>) = terraform::load(&tf_dirs, opts)
         .into_par_iter()
         .map(|(l, k)| {
-            let d = Done::new(l, &controls, custom);
+            let d = Done::new(l, &sets);
             tick(1);
             (d, k)
         })
@@ -223,11 +221,8 @@ struct Done {
 }
 
 impl Done {
-    fn new(l: Loaded, controls: &[Control], custom: Option<&custom::Prepared<'_>>) -> Done {
-        let mut evaluated = evaluate_with(&l.model, controls);
-        if let Some(c) = custom {
-            custom::evaluate(&l.model, c, &mut evaluated);
-        }
+    fn new(l: Loaded, sets: &[custom::Prepared<'_>]) -> Done {
+        let mut evaluated = evaluate_sets(&l.model, sets);
         sort_findings(&mut evaluated.findings);
         sort_results(&mut evaluated.results);
         sort_suppressed(&mut evaluated.suppressed);
@@ -355,62 +350,84 @@ fn marked(path: &Path, text: &str) -> Vec<(PathBuf, Vec<String>)> {
         .collect()
 }
 
-/// Runs every applicable control on every resource of a model.
+/// Runs every built-in control on every resource it applies to.
 pub fn evaluate(model: &Model) -> Evaluated {
-    evaluate_with(model, REGISTRY)
+    evaluate_with(model, &ScanOptions::default())
 }
 
-/// Runs the given controls on every resource of a model. A failing result that an inline
-/// suppression names becomes a [`Suppressed`] entry instead of a finding, and is left out of
-/// the results the review sees.
-pub fn evaluate_with(model: &Model, controls: &[Control]) -> Evaluated {
+/// Runs the control sets of `opts` (the built-ins, then custom controls), with its selection
+/// and severity overrides, on every resource of a model.
+pub fn evaluate_with(model: &Model, opts: &ScanOptions) -> Evaluated {
+    evaluate_sets(model, &opts.prepare())
+}
+
+/// Runs each prepared set on a model and turns its verdicts into results and findings. A
+/// failing result that an inline suppression names becomes a [`Suppressed`] entry instead of
+/// a finding, and is left out of the results the review sees.
+fn evaluate_sets(model: &Model, sets: &[custom::Prepared<'_>]) -> Evaluated {
     let mut out = Evaluated::default();
     let mut sources = suppress::Sources::default();
-    for res in &model.resources {
-        let tag = res.kind.tag();
-        let mut ignores: Option<Vec<wasp_model::Ignore>> = None;
-        for c in controls.iter().filter(|c| c.applies_to(tag)) {
-            for outcome in (c.check)(res, model) {
-                let (status, message, pos) = match outcome {
-                    Outcome::Pass => (Status::Pass, String::new(), None),
-                    Outcome::Fail { message, pos } => (Status::Fail, message, pos),
-                    Outcome::Unknown { reason, pos } => (Status::Unknown, reason, pos),
-                };
-                let location = model.location(res, pos);
-                if status == Status::Fail {
-                    let m = c.meta;
-                    let finding = Finding {
-                        control_id: m.id.into(),
-                        control_name: m.name.into(),
-                        title: m.title.into(),
-                        severity: m.severity,
-                        resource: res.reference(),
-                        location: location.clone(),
-                        message: message.clone(),
-                        remediation: m.remediation.into(),
-                        best_practices: m.best_practices.iter().map(|s| s.to_string()).collect(),
-                        fingerprint: fingerprint(m.id, &res.address),
-                    };
-                    let ignores =
-                        ignores.get_or_insert_with(|| suppress::ignores(res, model, &mut sources));
-                    if let Some(i) = suppress::find(ignores, m.id, m.name) {
-                        out.suppressed.push(Suppressed {
-                            finding,
-                            reason: i.reason.clone(),
-                            at: model.location(res, Some(i.pos)),
-                        });
-                        continue;
-                    }
-                    out.findings.push(finding);
-                }
-                out.results.push(CheckResult {
-                    control_id: c.meta.id.into(),
-                    status,
-                    resource: res.reference(),
-                    message,
-                    location,
-                });
+    let mut verdicts = Vec::new();
+    for p in sets {
+        verdicts.clear();
+        p.set.evaluate(model, &p.enabled, &mut verdicts);
+        // The suppressions of the resource last looked at.
+        let mut ignores: Option<(usize, Vec<wasp_model::Ignore>)> = None;
+        for Verdict {
+            control,
+            subject,
+            outcome,
+        } in verdicts.drain(..)
+        {
+            let (Some(res), Some(m)) = (model.resources.get(subject), p.metas.get(control)) else {
+                continue;
+            };
+            if !p.enabled.get(control).copied().unwrap_or(false) {
+                continue;
             }
+            let (status, message, pos) = match outcome {
+                Outcome::Pass => (Status::Pass, String::new(), None),
+                Outcome::Fail { message, pos } => (Status::Fail, message, pos),
+                Outcome::Unknown { reason, pos } => (Status::Unknown, reason, pos),
+                Outcome::Skip { .. } => continue,
+            };
+            let location = model.location(res, pos);
+            if status == Status::Fail {
+                let finding = Finding {
+                    control_id: m.id.clone(),
+                    control_name: m.name.clone(),
+                    title: m.title.clone(),
+                    severity: m.severity,
+                    resource: res.reference(),
+                    location: location.clone(),
+                    message: message.clone(),
+                    remediation: m.remediation.clone(),
+                    best_practices: m.best_practices.to_vec(),
+                    fingerprint: fingerprint(&m.id, &res.address),
+                };
+                if ignores.as_ref().is_none_or(|(r, _)| *r != subject) {
+                    ignores = Some((subject, suppress::ignores(res, model, &mut sources)));
+                }
+                let found = ignores
+                    .as_ref()
+                    .and_then(|(_, list)| suppress::find(list, &m.id, &m.name));
+                if let Some(i) = found {
+                    out.suppressed.push(Suppressed {
+                        finding,
+                        reason: i.reason.clone(),
+                        at: model.location(res, Some(i.pos)),
+                    });
+                    continue;
+                }
+                out.findings.push(finding);
+            }
+            out.results.push(CheckResult {
+                control_id: m.id.clone(),
+                status,
+                resource: res.reference(),
+                message,
+                location,
+            });
         }
     }
     out

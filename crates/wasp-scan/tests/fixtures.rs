@@ -249,11 +249,11 @@ fn control_fixtures() {
                 Expect::Skip => "skip_",
             };
             *coverage
-                .entry(control.meta.name)
+                .entry(&*control.meta.name)
                 .or_default()
                 .entry((fx.format, label))
                 .or_default() += 1;
-            let found = check(&fx, control.meta.id);
+            let found = check(&fx, &control.meta.id);
             checked += 1;
             if let Some((k, why)) = KNOWN_ISSUES.iter().find(|(k, _)| *k == fx.rel) {
                 known_seen.push(k);
@@ -291,7 +291,7 @@ fn control_fixtures() {
     }
 
     for c in wasp_controls::REGISTRY {
-        let have = coverage.get(c.meta.name);
+        let have = coverage.get(&*c.meta.name);
         let single = SINGLE_FORMAT.iter().any(|(n, _)| *n == c.meta.name);
         let has_format = |format: Format| have.is_some_and(|h| h.keys().any(|(f, _)| *f == format));
         if single && !has_format(Format::CloudFormation) && !has_format(Format::Terraform) {

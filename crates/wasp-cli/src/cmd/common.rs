@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
-use wasp_controls::REGISTRY;
+use wasp_control::select::{Selection, Selector};
+use wasp_control::Meta;
 use wasp_core::Severity;
 use wasp_scan::baseline::Baseline;
 use wasp_scan::config::{self, Config};
 use wasp_scan::progress::{self, Counter};
-use wasp_scan::select::{ControlMeta, Selection, Selector};
 use wasp_scan::{ScanOptions, ScanReport};
 
 /// When to color terminal output.
@@ -134,7 +134,7 @@ fn relative_to_cwd(p: PathBuf) -> PathBuf {
         .unwrap_or(p)
 }
 
-fn selectors(list: &[String], flag: &str, known: &[&dyn ControlMeta]) -> Result<Vec<Selector>> {
+fn selectors(list: &[String], flag: &str, known: &[&Meta]) -> Result<Vec<Selector>> {
     list.iter()
         .map(|s| Selector::parse(s, known).map_err(|e| anyhow!("{flag}: {e}")))
         .collect()
@@ -175,15 +175,14 @@ impl InputArgs {
         let first = self.paths.first().map_or(Path::new("."), PathBuf::as_path);
         let config = s.load_config(first)?;
         // The controls that selectors, `[severity]` and `[[ignore]]` may name.
-        let mut known: Vec<&dyn ControlMeta> =
-            REGISTRY.iter().map(|c| c as &dyn ControlMeta).collect();
+        let mut known: Vec<&Meta> = wasp_controls::metas();
         // Custom controls (`--policy`, `policies`) can be named too.
         let custom = self.policy.load(config.as_ref())?;
-        let custom_metas = custom
-            .as_deref()
-            .map(wasp_scan::custom::CustomControls::controls)
+        let custom_metas: Vec<Meta> = custom
+            .as_ref()
+            .map(|c| c.metas().into_iter().cloned().collect())
             .unwrap_or_default();
-        known.extend(custom_metas.iter().map(|m| m as &dyn ControlMeta));
+        known.extend(&custom_metas);
         let resolved = match &config {
             Some(c) => c.resolve(&known).map_err(|e| anyhow!("{e}"))?,
             None => config::Resolved::default(),

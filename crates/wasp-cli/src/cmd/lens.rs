@@ -408,18 +408,18 @@ fn import(a: &ImportArgs, w: &mut impl Write) -> anyhow::Result<ExitCode> {
 
 fn coverage(a: &SourceArgs, w: &mut impl Write) -> anyhow::Result<ExitCode> {
     let lens = load(a)?;
-    let controls = wasp_controls::summaries();
+    let controls = wasp_controls::metas();
     let mut by_bp: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut unknown_refs: BTreeSet<(String, String)> = BTreeSet::new();
     for c in &controls {
-        for bp in &c.best_practices {
+        for bp in c.best_practices.iter() {
             match lens.best_practice(bp) {
                 Some((_, b)) => by_bp
                     .entry(b.id.to_ascii_uppercase())
                     .or_default()
-                    .push(c.id.as_str()),
+                    .push(&c.id),
                 None => {
-                    unknown_refs.insert((c.id.clone(), bp.clone()));
+                    unknown_refs.insert((c.id.to_string(), bp.to_string()));
                 }
             }
         }

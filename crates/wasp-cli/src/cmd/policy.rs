@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use clap::Args;
+use wasp_control::ControlSet;
+use wasp_model::Model;
 use wasp_scan::config::Config;
-use wasp_scan::custom::CustomControls;
 
 /// Where custom controls come from.
 #[derive(Debug, Args, Default)]
@@ -39,10 +40,12 @@ impl PolicyArgs {
     }
 
     /// The custom controls, ready for a scan; `None` when there are none.
-    pub fn load(&self, config: Option<&Config>) -> Result<Option<Arc<dyn CustomControls>>> {
+    pub fn load(&self, config: Option<&Config>) -> Result<Option<Arc<dyn ControlSet<Model>>>> {
         #[cfg(feature = "rego")]
         {
-            Ok(self.load_set(config)?.map(|s| s as Arc<dyn CustomControls>))
+            Ok(self
+                .load_set(config)?
+                .map(|s| s as Arc<dyn ControlSet<Model>>))
         }
         #[cfg(not(feature = "rego"))]
         {

@@ -81,8 +81,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let opts = args.input.scan_options()?;
     let report = args.input.scan(&opts);
     super::common::print_warnings(&report);
-    let mut controls = opts.summaries();
-    controls.extend(opts.custom_summaries());
+    let controls = opts.metas();
     let review = wasp_lens::assess(&lens, &controls, &report.results, answers.as_ref());
     let color = args.color.enabled();
     drop(out);

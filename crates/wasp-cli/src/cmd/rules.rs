@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use wasp_controls::{Control, REGISTRY};
+use wasp_control::Meta;
+use wasp_controls::REGISTRY;
 use wasp_core::Severity;
 
 use super::policy::{cwd_config, PolicyArgs};
@@ -55,21 +56,15 @@ pub struct ExplainArgs {
     pub policy: PolicyArgs,
 }
 
-/// A custom control as the listing shows it.
-struct Custom {
-    id: String,
-    name: String,
-    title: String,
-    severity: Severity,
-    area: String,
-    best_practices: Vec<String>,
-    remediation: String,
-    doc: String,
-    json: serde_json::Value,
+/// A control as the listing shows it: its metadata and, for a custom control, where it comes
+/// from (the `custom` object of the JSON listing).
+struct Listed {
+    meta: Meta,
+    custom: Option<serde_json::Value>,
 }
 
 /// The custom controls of `--policy` and of the configuration of the current directory.
-fn custom(policy: &PolicyArgs) -> Result<Vec<Custom>> {
+fn custom(policy: &PolicyArgs) -> Result<Vec<Listed>> {
     #[cfg(feature = "rego")]
     {
         let config = cwd_config()?;
@@ -79,37 +74,15 @@ fn custom(policy: &PolicyArgs) -> Result<Vec<Custom>> {
         Ok(set
             .controls()
             .iter()
-            .map(|c| {
-                let area = c.area.clone().unwrap_or_else(|| "custom".into());
-                let json = serde_json::json!({
-                    "id": c.id,
-                    "name": c.name,
-                    "title": c.title,
-                    "severity": c.severity,
-                    "area": area,
-                    "best_practices": c.best_practices,
-                    "references": [],
-                    "remediation": c.remediation,
-                    "doc": c.doc(),
-                    "custom": {
-                        "file": c.file.display().to_string(),
-                        "line": c.line,
-                        "package": c.package.trim_start_matches("data."),
-                        "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
-                        "resource_types": c.resource_types,
-                    },
-                });
-                Custom {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    title: c.title.clone(),
-                    severity: c.severity,
-                    area,
-                    best_practices: c.best_practices.clone(),
-                    remediation: c.remediation.clone(),
-                    doc: c.doc(),
-                    json,
-                }
+            .map(|c| Listed {
+                meta: c.meta.clone(),
+                custom: Some(serde_json::json!({
+                    "file": c.file.display().to_string(),
+                    "line": c.line,
+                    "package": c.package.trim_start_matches("data."),
+                    "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                    "resource_types": c.resource_types,
+                })),
             })
             .collect())
     }
@@ -121,46 +94,50 @@ fn custom(policy: &PolicyArgs) -> Result<Vec<Custom>> {
 }
 
 /// Whether a control passes the listing's filters.
-fn matches(args: &RulesArgs, area: &str, severity: Severity, best_practices: &[&str]) -> bool {
+fn matches(args: &RulesArgs, m: &Meta) -> bool {
     args.area
         .as_deref()
-        .is_none_or(|a| area.eq_ignore_ascii_case(a))
-        && args.severity.is_none_or(|s| severity >= s)
+        .is_none_or(|a| m.area_name().eq_ignore_ascii_case(a))
+        && args.severity.is_none_or(|s| m.severity >= s)
         && args.best_practice.as_deref().is_none_or(|bp| {
-            best_practices.iter().any(|b| {
+            m.best_practices.iter().any(|b| {
                 b.eq_ignore_ascii_case(bp) || b.get(..5).is_some_and(|q| q.eq_ignore_ascii_case(bp))
             })
         })
 }
 
-fn selected(args: &RulesArgs) -> Vec<&'static Control> {
-    REGISTRY
+/// The built-in controls, then the custom ones.
+fn all(policy: &PolicyArgs) -> Result<Vec<Listed>> {
+    let mut list: Vec<Listed> = REGISTRY
         .iter()
-        .filter(|c| {
-            let m = c.meta;
-            matches(args, m.area.as_str(), m.severity, m.best_practices)
+        .map(|c| Listed {
+            meta: c.meta.clone(),
+            custom: None,
         })
-        .collect()
+        .collect();
+    list.extend(custom(policy)?);
+    Ok(list)
 }
 
 pub fn rules(args: RulesArgs) -> Result<ExitCode> {
-    let list = selected(&args);
-    let custom: Vec<Custom> = custom(&args.policy)?
+    let list: Vec<Listed> = all(&args.policy)?
         .into_iter()
-        .filter(|c| {
-            let bps: Vec<&str> = c.best_practices.iter().map(String::as_str).collect();
-            matches(&args, &c.area, c.severity, &bps)
-        })
+        .filter(|c| matches(&args, &c.meta))
         .collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match args.format {
         RulesFormat::Json => {
-            let mut metas: Vec<serde_json::Value> = list
+            let metas: Vec<serde_json::Value> = list
                 .iter()
-                .map(|c| serde_json::to_value(c.meta))
-                .collect::<Result<_, _>>()?;
-            metas.extend(custom.iter().map(|c| c.json.clone()));
+                .map(|c| {
+                    let mut v = serde_json::to_value(&c.meta)?;
+                    if let (Some(o), Some(custom)) = (v.as_object_mut(), &c.custom) {
+                        o.insert("custom".into(), custom.clone());
+                    }
+                    Ok(v)
+                })
+                .collect::<Result<_, serde_json::Error>>()?;
             serde_json::to_writer_pretty(
                 &mut out,
                 &serde_json::json!({
@@ -173,53 +150,41 @@ pub fn rules(args: RulesArgs) -> Result<ExitCode> {
         }
         RulesFormat::Text => (|| {
             for c in &list {
-                let m = c.meta;
+                let m = &c.meta;
                 writeln!(
                     out,
                     "{:<16} {:<9} {:<16} {:<24} {}",
                     m.id,
                     m.severity.as_str(),
-                    m.area.as_str(),
+                    m.area_name(),
                     m.best_practices.join(","),
                     m.title
                 )?;
             }
-            for c in &custom {
-                writeln!(
-                    out,
-                    "{:<16} {:<9} {:<16} {:<24} {}",
-                    c.id,
-                    c.severity.as_str(),
-                    c.area,
-                    c.best_practices.join(","),
-                    c.title
-                )?;
-            }
-            writeln!(out, "{} controls", list.len() + custom.len())
+            writeln!(out, "{} controls", list.len())
         })(),
     };
     finish(r)
 }
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
-    let Some(c) = wasp_controls::find(&args.id) else {
-        let custom = custom(&args.policy)?;
-        let Some(c) = custom
-            .iter()
-            .find(|c| c.id.eq_ignore_ascii_case(&args.id) || c.name.eq_ignore_ascii_case(&args.id))
-        else {
-            bail!("no control `{}` (see `wasp rules`)", args.id);
-        };
-        return explain_custom(c);
+    let m = match wasp_controls::find(&args.id) {
+        Some(c) => c.meta.clone(),
+        None => match all(&args.policy)?
+            .into_iter()
+            .find(|c| c.meta.is_named(&args.id))
+        {
+            Some(c) => c.meta,
+            None => bail!("no control `{}` (see `wasp rules`)", args.id),
+        },
     };
-    let m = c.meta;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = (|| {
         writeln!(out, "# {} {}: {}", m.id, m.name, m.title)?;
         writeln!(out)?;
         writeln!(out, "- Severity: {}", m.severity)?;
-        writeln!(out, "- Area: {}", m.area.as_str())?;
+        writeln!(out, "- Area: {}", m.area_name())?;
         writeln!(out, "- Best practices: {}", m.best_practices.join(", "))?;
         if !m.references.is_empty() {
             let refs: Vec<String> = m
@@ -232,22 +197,6 @@ pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
         writeln!(out, "- Fix: {}", m.remediation)?;
         writeln!(out)?;
         write!(out, "{}", m.doc)
-    })();
-    finish(r)
-}
-
-fn explain_custom(c: &Custom) -> Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let r = (|| {
-        writeln!(out, "# {} {}: {}", c.id, c.name, c.title)?;
-        writeln!(out)?;
-        writeln!(out, "- Severity: {}", c.severity)?;
-        writeln!(out, "- Area: {}", c.area)?;
-        writeln!(out, "- Best practices: {}", c.best_practices.join(", "))?;
-        writeln!(out, "- Fix: {}", c.remediation)?;
-        writeln!(out)?;
-        write!(out, "{}", c.doc)
     })();
     finish(r)
 }

@@ -72,24 +72,15 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     };
     let wants = |f| targets.iter().any(|t| t.format == f);
     let rules = if wants(ScanFormat::Sarif) || wants(ScanFormat::Junit) {
-        // The controls that ran, with the configuration's severity overrides.
-        let mut rules: Vec<_> = wasp_controls::REGISTRY
-            .iter()
-            .filter(|c| opts.runs(*c))
-            .map(output::rule_info)
-            .collect();
-        for r in &mut rules {
-            r.severity = opts.severity_of(&r.id, r.severity);
-        }
-        rules
+        // The built-in controls that ran, with the configuration's severity overrides.
+        opts.builtin_metas()
     } else {
         Vec::new()
     };
     let src_root = std::env::current_dir().ok();
     // The HTML report holds the review of the built-in lens, as `wasp review` computes it.
     let review = wants(ScanFormat::Html).then(|| {
-        let mut controls = opts.summaries();
-        controls.extend(opts.custom_summaries());
+        let controls = opts.metas();
         wasp_lens::assess(
             &wasp_lens::Lens::builtin(),
             &controls,

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-APIGW-010",
     name: "apigw-domain-outdated-tls-policy",
     title: "API Gateway custom domain accepts TLS 1.0",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
-    kinds: &[KindTag::ApiDomain],
     references: &[checkov("CKV_AWS_206")],
     remediation: "Set SecurityPolicy (security_policy) to TLS_1_2 or an enhanced SecurityPolicy_TLS13_* policy.",
     doc: r#"## What it checks
@@ -47,6 +46,9 @@ resource "aws_api_gateway_domain_name" "api" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::ApiDomain];
 
 /// Policies that accept TLS older than 1.2.
 fn outdated(policy: &str) -> bool {

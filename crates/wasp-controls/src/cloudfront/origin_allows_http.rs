@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-CF-003",
     name: "cloudfront-origin-allows-http",
     title: "CloudFront sends requests to a custom origin over plain HTTP",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
-    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.9"), checkov("CKV2_AWS_72")],
     remediation: "Set OriginProtocolPolicy to https-only on custom origins.",
     doc: r#"## What it checks
@@ -40,6 +39,9 @@ custom_origin_config {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Distribution];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {

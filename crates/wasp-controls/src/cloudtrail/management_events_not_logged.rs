@@ -5,14 +5,13 @@ use crate::detection_support::management_events;
 use crate::helpers::{fail, unknown};
 use crate::{cis, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-CT-007",
     name: "cloudtrail-management-events-not-logged",
     title: "CloudTrail trail does not log all read and write management events",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
-    kinds: &[KindTag::Trail],
     references: &[cis("3.1"), fsbp("CloudTrail.1")],
     remediation: "Include management events with ReadWriteType All and no excluded event sources.",
     doc: r#"## What it checks
@@ -53,6 +52,9 @@ resource "aws_cloudtrail" "main" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Trail];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-CONFIG-004",
     name: "config-aggregator-not-all-regions",
     title: "AWS Config aggregator does not collect from all Regions",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP02"],
-    kinds: &[KindTag::ConfigAggregator],
     references: &[checkov("CKV_AWS_121")],
     remediation: "Set AllAwsRegions (all_regions) to true on each aggregation source.",
     doc: r#"## What it checks
@@ -45,6 +44,9 @@ resource "aws_config_configuration_aggregator" "org" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::ConfigAggregator];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ConfigAggregator(a) = &res.kind else {

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-DMS-001",
     name: "dms-replication-instance-public",
     title: "DMS replication instance is publicly accessible",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
-    kinds: &[KindTag::ReplicationInstance],
     references: &[fsbp("DMS.1"), checkov("CKV_AWS_89")],
     remediation: "Set PubliclyAccessible (publicly_accessible) to false.",
     doc: r#"## What it checks
@@ -32,6 +31,9 @@ publicly_accessible = false
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::ReplicationInstance];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ReplicationInstance(r) = &res.kind else {

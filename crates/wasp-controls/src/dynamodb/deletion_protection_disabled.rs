@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource};
 use crate::helpers::{attr, must_be_true};
 use crate::{fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-DYNAMODB-003",
     name: "dynamodb-deletion-protection-disabled",
     title: "DynamoDB table has no deletion protection",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
-    kinds: &[KindTag::Table],
     references: &[fsbp("DynamoDB.6")],
     remediation: "Set DeletionProtectionEnabled (deletion_protection_enabled) to true.",
     doc: r#"## What it checks
@@ -32,6 +31,9 @@ deletion_protection_enabled = true
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Table];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::table(res) else {

@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-EC2-010",
     name: "sg-rule-without-description",
     title: "Security group rule has no description",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
-    kinds: &[KindTag::SecurityGroup],
     references: &[checkov("CKV_AWS_23")],
     remediation:
         "Give every ingress and egress rule a Description that says which flow it allows and why.",
@@ -45,6 +44,9 @@ ingress {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-ECS-007",
     name: "ecs-cluster-container-insights-disabled",
     title: "ECS cluster does not use Container Insights",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
-    kinds: &[KindTag::EcsCluster],
     references: &[fsbp("ECS.12"), checkov("CKV_AWS_65")],
     remediation: "Set the cluster setting containerInsights to enabled (or enhanced).",
     doc: r#"## What it checks
@@ -39,6 +38,9 @@ setting {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::EcsCluster];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcsCluster(c) = &res.kind else {

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, SourceFormat, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-ECS-008",
     name: "ecs-service-assigns-public-ip",
     title: "ECS service gives its tasks public IP addresses",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
-    kinds: &[KindTag::EcsService],
     references: &[fsbp("ECS.2"), checkov("CKV_AWS_333")],
     remediation: "Set AssignPublicIp to DISABLED, run the tasks in private subnets and reach them through a load balancer; use a NAT gateway or VPC endpoints for outbound traffic.",
     doc: r#"## What it checks
@@ -38,6 +37,9 @@ network_configuration {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::EcsService];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcsService(s) = &res.kind else {

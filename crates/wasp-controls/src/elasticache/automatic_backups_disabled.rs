@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-ELASTICACHE-004",
     name: "elasticache-automatic-backups-disabled",
     title: "ElastiCache replication group takes no automatic backups",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
-    kinds: &[KindTag::CacheGroup],
     references: &[fsbp("ElastiCache.1"), checkov("CKV_AWS_134")],
     remediation: "Set SnapshotRetentionLimit (snapshot_retention_limit) to 1 day or more.",
     doc: r#"## What it checks
@@ -31,6 +30,9 @@ snapshot_retention_limit = 7
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::CacheGroup];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

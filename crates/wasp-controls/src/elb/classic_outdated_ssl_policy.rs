@@ -4,14 +4,13 @@ use wasp_model::{ClassicListener, ClassicLoadBalancer, Kind, KindTag, Model, Res
 use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-ELB-004",
     name: "elb-classic-outdated-ssl-policy",
     title: "Classic load balancer HTTPS listener accepts TLS older than 1.2",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
-    kinds: &[KindTag::ClassicLoadBalancer],
     references: &[fsbp("ELB.8"), checkov("CKV_AWS_213")],
     remediation: "Attach an SSL negotiation policy referencing ELBSecurityPolicy-TLS-1-2-2017-01 to HTTPS and SSL listeners.",
     doc: r#"## What it checks
@@ -61,6 +60,9 @@ resource "aws_load_balancer_listener_policy" "https" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::ClassicLoadBalancer];
 
 /// Protocols older than TLS 1.2 in a custom negotiation policy.
 const OLD: &[&str] = &[

@@ -8,14 +8,13 @@ use super::engine::{account_of, each_assume_statement, OWNER};
 use crate::helpers::fail;
 use crate::{Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-IAM-014",
     name: "iam-role-trust-cross-account-without-external-id",
     title: "IAM role trusts another account without an external id or organization condition",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP08", "SEC03-BP09"],
-    kinds: &[KindTag::Role],
     references: &[],
     remediation: "Add an `sts:ExternalId` condition (third parties) or an `aws:PrincipalOrgID` condition (accounts of your organization) to the statement trusting the other account.",
     doc: r#"## What it checks
@@ -62,6 +61,9 @@ statement {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Role];
 
 fn guards(c: &Condition) -> bool {
     if c.operator.if_exists || c.values.is_empty() {

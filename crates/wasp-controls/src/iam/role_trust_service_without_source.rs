@@ -7,14 +7,13 @@ use super::engine::{each_assume_statement, UNKNOWN_SERVICE};
 use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-IAM-015",
     name: "iam-role-trust-service-without-source-condition",
     title: "IAM role trusts an AWS service without aws:SourceAccount or aws:SourceArn",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
-    kinds: &[KindTag::Role],
     references: &[],
     remediation: "Add `aws:SourceAccount` (and, where the service documents it, `aws:SourceArn`) conditions to the statement trusting the service.",
     doc: r#"## What it checks
@@ -60,6 +59,9 @@ statement {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Role];
 
 /// Services documenting `aws:SourceAccount`/`aws:SourceArn` in the trust policy of roles they
 /// assume.

@@ -7,14 +7,13 @@ use super::engine::combined;
 use crate::helpers::{fail, unknown};
 use crate::{cis, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-IAM-018",
     name: "iam-user-console-access-without-mfa-enforcement",
     title: "IAM user with console access has no policy enforcing MFA",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
-    kinds: &[KindTag::User],
     references: &[cis("1.10"), fsbp("IAM.5")],
     remediation: "Federate people through IAM Identity Center; if the IAM user must stay, attach (through its group) a policy that denies everything but MFA self-management without `aws:MultiFactorAuthPresent`.",
     doc: r#"## What it checks
@@ -59,6 +58,9 @@ statement {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::User];
 
 fn enforces_mfa(s: &wasp_iam::Statement) -> bool {
     s.effect == Some(Effect::Deny)

@@ -7,14 +7,13 @@ use crate::{Area, Meta, Outcome};
 /// Shortest waiting period accepted, in days.
 const MIN_DAYS: i64 = 14;
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-KMS-003",
     name: "kms-key-deletion-window-short",
     title: "KMS key deletion waiting period is shorter than 14 days",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
-    kinds: &[KindTag::KmsKey],
     references: &[],
     remediation:
         "Set PendingWindowInDays (deletion_window_in_days) to 14 or more; the default is 30.",
@@ -42,6 +41,9 @@ resource "aws_kms_key" "data" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::KmsKey];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::KmsKey(k) = &res.kind else {

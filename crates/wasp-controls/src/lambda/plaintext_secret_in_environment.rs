@@ -7,14 +7,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-LAMBDA-002",
     name: "lambda-plaintext-secret-in-environment",
     title: "Lambda environment variable holds a plaintext secret",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
-    kinds: &[KindTag::Function],
     references: &[checkov("CKV_AWS_45")],
     remediation: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time; pass only its name or ARN.",
     doc: r#"## What it checks
@@ -44,6 +43,9 @@ environment {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Function];
 
 pub(crate) static SECRET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -8,14 +8,13 @@ use crate::{checkov, Area, Meta, Outcome};
 /// response requirements (PCI DSS 10.5.1, most regulators) commonly ask for.
 pub const MIN_DAYS: i64 = 365;
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-LOGS-001",
     name: "log-group-retention-under-one-year",
     title: "CloudWatch Logs log group keeps events for less than a year",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01", "SEC07-BP04"],
-    kinds: &[KindTag::LogGroup],
     references: &[checkov("CKV_AWS_338")],
     remediation:
         "Set RetentionInDays (retention_in_days) to 365 or more, or archive the logs to S3 first.",
@@ -49,6 +48,9 @@ resource "aws_cloudwatch_log_group" "app" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::LogGroup];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LogGroup(g) = &res.kind else {

@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource};
 use crate::helpers::{attr, must_be_true};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-OPENSEARCH-002",
     name: "opensearch-node-to-node-encryption-disabled",
     title: "OpenSearch domain does not encrypt traffic between nodes",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
-    kinds: &[KindTag::SearchDomain],
     references: &[fsbp("Opensearch.3"), fsbp("ES.3"), checkov("CKV_AWS_6")],
     remediation: "Enable NodeToNodeEncryptionOptions (node_to_node_encryption).",
     doc: r#"## What it checks
@@ -35,6 +34,9 @@ node_to_node_encryption {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

@@ -7,14 +7,13 @@ use crate::{checkov, fsbp, Area, Meta, Outcome};
 /// Days of automated backups required.
 const MIN_DAYS: i64 = 7;
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-RDS-004",
     name: "rds-backup-retention-too-short",
     title: "RDS automated backups are kept fewer than 7 days",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
-    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[fsbp("RDS.11"), checkov("CKV_AWS_133")],
     remediation: "Set BackupRetentionPeriod to 7 days or more.",
     doc: r#"## What it checks
@@ -36,6 +35,9 @@ backup_retention_period = 7
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let d = match &res.kind {

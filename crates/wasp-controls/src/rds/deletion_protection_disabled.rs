@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource};
 use crate::helpers::{attr, must_be_true};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-RDS-003",
     name: "rds-deletion-protection-disabled",
     title: "RDS database has no deletion protection",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
-    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[
         fsbp("RDS.7"),
         fsbp("RDS.8"),
@@ -43,6 +42,9 @@ resource "aws_db_instance" "db" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let d = match &res.kind {

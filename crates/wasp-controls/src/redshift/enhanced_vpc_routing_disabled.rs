@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource};
 use crate::helpers::{attr, must_be_true};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-REDSHIFT-004",
     name: "redshift-enhanced-vpc-routing-disabled",
     title: "Redshift cluster does not route COPY and UNLOAD traffic through its VPC",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
-    kinds: &[KindTag::Warehouse],
     references: &[fsbp("Redshift.7"), checkov("CKV_AWS_321")],
     remediation: "Set EnhancedVpcRouting (enhanced_vpc_routing) to true and give the VPC an S3 gateway endpoint.",
     doc: r#"## What it checks
@@ -33,6 +32,9 @@ enhanced_vpc_routing = true
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Warehouse];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(w) = super::cluster(res) else {

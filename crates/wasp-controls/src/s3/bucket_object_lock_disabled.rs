@@ -4,14 +4,13 @@ use wasp_model::{KindTag, Model, Resource};
 use crate::helpers::{attr, must_be_true};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-S3-007",
     name: "s3-bucket-object-lock-disabled",
     title: "S3 bucket does not enable Object Lock",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
-    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.15"), checkov("CKV_AWS_143")],
     remediation: "Create the bucket with ObjectLockEnabled true (with versioning) and a default retention for data that must not be altered or deleted.",
     doc: r#"## What it checks
@@ -47,6 +46,9 @@ resource "aws_s3_bucket" "records" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Bucket];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

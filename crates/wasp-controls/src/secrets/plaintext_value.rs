@@ -5,14 +5,13 @@ use crate::helpers::{fail, unknown};
 use crate::iam::engine::supplied_at_deploy;
 use crate::{Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-SECRETS-004",
     name: "secrets-plaintext-value-in-source",
     title: "Secrets Manager secret value is written in the source",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
-    kinds: &[KindTag::Secret],
     references: &[],
     remediation: "Let Secrets Manager generate the value (`GenerateSecretString`, `random_password` with the rotation function), or pass it at deploy time (NoEcho parameter, sensitive variable without default).",
     doc: r#"## What it checks
@@ -50,6 +49,9 @@ resource "aws_secretsmanager_secret_version" "db" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::Secret];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(s) = super::secret(res) else {

@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-SECRETS-006",
     name: "ssm-parameter-secret-not-secure-string",
     title: "SSM parameter named as a secret is not a SecureString",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
-    kinds: &[KindTag::SsmParameter],
     references: &[checkov("CKV2_AWS_34")],
     remediation: "Store the secret as a `SecureString` parameter (Terraform) or in Secrets Manager (CloudFormation cannot create SecureString parameters).",
     doc: r#"## What it checks
@@ -46,6 +45,9 @@ resource "aws_ssm_parameter" "db_password" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::SsmParameter];
 
 /// Does a parameter name say it holds a secret? Split into words at `/`, `_`, `-`, `.` and
 /// lower-to-upper case changes, so that `/app/db/password` and `apiKey` match but

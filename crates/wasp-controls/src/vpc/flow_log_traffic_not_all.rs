@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{attr, fail, unknown};
 use crate::{Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-VPC-021",
     name: "vpc-flow-log-traffic-type-not-all",
     title: "Flow log captures only accepted or only rejected traffic",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
-    kinds: &[KindTag::FlowLog],
     references: &[],
     remediation: "Set TrafficType (traffic_type) to ALL.",
     doc: r#"## What it checks
@@ -45,6 +44,9 @@ resource "aws_flow_log" "main" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::FlowLog];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::FlowLog(f) = &res.kind else {

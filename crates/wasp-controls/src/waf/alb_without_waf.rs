@@ -4,14 +4,13 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
-pub static META: Meta = Meta {
+pub static META: Meta = wasp_control::meta! {
     id: "WASP-WAF-001",
     name: "alb-without-waf",
     title: "Internet-facing Application Load Balancer has no WAF web ACL",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
-    kinds: &[KindTag::LoadBalancer],
     references: &[fsbp("ELB.16"), checkov("CKV2_AWS_28")],
     remediation:
         "Associate a WAFv2 web ACL (with AWS managed rule groups at least) with the load balancer.",
@@ -46,6 +45,9 @@ resource "aws_wafv2_web_acl_association" "alb" {
 ```
 "#,
 };
+
+/// The resource kinds it applies to; others are skipped without calling [`check`].
+pub const KINDS: &[KindTag] = &[KindTag::LoadBalancer];
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::LoadBalancer(lb) = &res.kind else {

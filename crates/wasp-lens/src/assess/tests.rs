@@ -2,14 +2,17 @@ use super::*;
 use std::path::Path;
 use wasp_core::Pos;
 
-fn control(id: &str, sev: Severity, bps: &[&str]) -> ControlSummary {
-    ControlSummary {
-        id: id.into(),
-        name: id.to_lowercase(),
-        title: format!("{id} title"),
+fn control(id: &str, sev: Severity, bps: &[&str]) -> Meta {
+    Meta {
+        id: id.to_string().into(),
+        name: id.to_lowercase().into(),
+        title: format!("{id} title").into(),
         severity: sev,
-        best_practices: bps.iter().map(|s| s.to_string()).collect(),
-        remediation: format!("fix {id}"),
+        area: None,
+        best_practices: bps.iter().map(|s| s.to_string()).collect::<Vec<_>>().into(),
+        references: (&[][..]).into(),
+        remediation: format!("fix {id}").into(),
+        doc: "".into(),
     }
 }
 

@@ -1,8 +1,7 @@
 use std::path::Path;
 
 use wasp_core::{
-    CheckResult, ControlSummary, Finding, InputError, Location, Pos, ResourceRef, Severity, Status,
-    Suppressed,
+    CheckResult, Finding, InputError, Location, Pos, ResourceRef, Severity, Status, Suppressed,
 };
 use wasp_lens::{assess, Answers, BpStatus, Lens, Review};
 
@@ -171,21 +170,25 @@ impl Fixture {
 fn fixture() -> Fixture {
     let lens = Lens::builtin();
     let controls = vec![
-        ControlSummary {
-            id: "WASP-S3-001".into(),
-            name: "bucket-encryption".into(),
-            title: "S3 bucket without default encryption".into(),
-            severity: Severity::High,
-            best_practices: vec!["SEC08-BP02".into()],
+        wasp_control::Meta {
+            best_practices: wasp_control::Texts::Static(&["SEC08-BP02"]),
             remediation: "Set BucketEncryption & use <KMS>.".into(),
+            ..wasp_control::Meta::new(
+                "WASP-S3-001",
+                "bucket-encryption",
+                "S3 bucket without default encryption",
+                Severity::High,
+            )
         },
-        ControlSummary {
-            id: "WASP-KMS-001".into(),
-            name: "kms-rotation".into(),
-            title: "KMS key without rotation".into(),
-            severity: Severity::Medium,
-            best_practices: vec!["SEC08-BP01".into()],
+        wasp_control::Meta {
+            best_practices: wasp_control::Texts::Static(&["SEC08-BP01"]),
             remediation: "Set EnableKeyRotation: true.".into(),
+            ..wasp_control::Meta::new(
+                "WASP-KMS-001",
+                "kms-rotation",
+                "KMS key without rotation",
+                Severity::Medium,
+            )
         },
     ];
     let results = vec![

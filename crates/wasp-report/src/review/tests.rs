@@ -1,6 +1,6 @@
 use super::*;
 use std::path::Path;
-use wasp_core::{CheckResult, ControlSummary, Location, Pos, ResourceRef, Status};
+use wasp_core::{CheckResult, Location, Pos, ResourceRef, Status};
 use wasp_lens::{assess, Answers, Lens};
 
 const LENS: &str = r#"{
@@ -48,21 +48,25 @@ const LENS: &str = r#"{
 fn review() -> Review {
     let (lens, _) = Lens::import_str(LENS, None).unwrap();
     let controls = vec![
-        ControlSummary {
-            id: "WASP-S3-001".into(),
-            name: "bucket-encryption".into(),
-            title: "S3 bucket without default encryption".into(),
-            severity: Severity::High,
-            best_practices: vec!["SEC08-BP02".into()],
+        wasp_control::Meta {
+            best_practices: wasp_control::Texts::Static(&["SEC08-BP02"]),
             remediation: "Set BucketEncryption with SSE-KMS.".into(),
+            ..wasp_control::Meta::new(
+                "WASP-S3-001",
+                "bucket-encryption",
+                "S3 bucket without default encryption",
+                Severity::High,
+            )
         },
-        ControlSummary {
-            id: "WASP-KMS-001".into(),
-            name: "kms-rotation".into(),
-            title: "KMS key without rotation".into(),
-            severity: Severity::Medium,
-            best_practices: vec!["SEC08-BP01".into()],
+        wasp_control::Meta {
+            best_practices: wasp_control::Texts::Static(&["SEC08-BP01"]),
             remediation: "Set EnableKeyRotation: true.".into(),
+            ..wasp_control::Meta::new(
+                "WASP-KMS-001",
+                "kms-rotation",
+                "KMS key without rotation",
+                Severity::Medium,
+            )
         },
     ];
     let r = |control: &str, status, addr: &str, line| CheckResult {
