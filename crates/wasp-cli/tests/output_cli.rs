@@ -67,7 +67,7 @@ fn several_formats_from_one_scan() {
     );
 
     let json = read_json(&file("out.json"));
-    assert_eq!(json["schema"], "wasp-scan/1");
+    assert_eq!(json["schema"], "wasp-scan/2");
     let findings = json["findings"].as_array().unwrap().len();
     assert!(findings > 100);
 
@@ -203,7 +203,7 @@ fn a_single_output_pairs_with_a_single_format_in_either_order() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    assert_eq!(read_json(&p)["schema"], "wasp-scan/1");
+    assert_eq!(read_json(&p)["schema"], "wasp-scan/2");
     // No format at all: the default (text) goes to the file.
     let t = dir.path().join("scan.txt");
     let out = wasp()
@@ -237,7 +237,7 @@ fn an_unwritable_output_is_an_error_with_its_path() {
     );
     assert_eq!(
         read_json(&good)["schema"],
-        "wasp-scan/1",
+        "wasp-scan/2",
         "the other outputs are written"
     );
 }

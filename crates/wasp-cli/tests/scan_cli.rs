@@ -34,7 +34,7 @@ fn insecure_examples_json() {
     let (text, code) = stdout(&["scan", "--format", "json", "examples/insecure"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(json["schema"], "wasp-scan/1");
+    assert_eq!(json["schema"], "wasp-scan/2");
     insta::assert_snapshot!(text);
 }
 
@@ -199,7 +199,7 @@ fn review_json_of_the_hardened_example_meets_what_it_evidences() {
     let (text, code) = stdout(&["review", "--format", "json", "examples/hardened"]);
     assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(json["schema"], "wasp-review/1");
+    assert_eq!(json["schema"], "wasp-review/2");
     let questions = json["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 11);
     let status = |bp: &str| {

@@ -109,14 +109,18 @@ fn severity(w: Out<'_>, s: Severity) -> io::Result<()> {
     write!(w, r#"<span class="sev sev-{0}">{0}</span>"#, s.as_str())
 }
 
-/// A link to a file location, its text `file:line:column`.
+/// A file location as a link, its text `file:line:column`; a cloud resource or an event as
+/// text.
 fn location(w: Out<'_>, l: &Location) -> io::Result<()> {
-    write!(
-        w,
-        r#"<a class="mono" href="{}">{}</a>"#,
-        Esc(&file_href(&l.file, l.line)),
-        Esc(&l.to_string())
-    )
+    match l {
+        Location::File(f) => write!(
+            w,
+            r#"<a class="mono" href="{}">{}</a>"#,
+            Esc(&file_href(&f.file, f.line)),
+            Esc(&l.to_string())
+        ),
+        _ => write!(w, r#"<span class="mono">{}</span>"#, Esc(&l.to_string())),
+    }
 }
 
 /// The anchor of a question: `q-` and its label with anything but ASCII letters, digits and

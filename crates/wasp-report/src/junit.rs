@@ -139,7 +139,7 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[Meta], out: &mut dyn Write) -> io
             .errors
             .iter()
             .map(|e| Case {
-                name: display_path(&e.location.file),
+                name: place(&e.location),
                 classname: "wasp.input".into(),
                 location: e.location.clone(),
                 outcome: Outcome::Error {
@@ -182,13 +182,16 @@ pub fn render_junit(v: &ScanView<'_>, rules: &[Meta], out: &mut dyn Write) -> io
 fn write_case(out: &mut dyn Write, case: &Case) -> io::Result<()> {
     write!(
         out,
-        r#"    <testcase name="{}" classname="{}" file="{}""#,
+        r#"    <testcase name="{}" classname="{}""#,
         attr(&case.name),
         attr(&case.classname),
-        attr(&display_path(&case.location.file)),
     )?;
-    if case.location.line > 0 {
-        write!(out, r#" line="{}""#, case.location.line)?;
+    // Test reporters link `file` and `line`: only a file position has them.
+    if let Location::File(f) = &case.location {
+        write!(out, r#" file="{}""#, attr(&display_path(&f.file)))?;
+        if f.line > 0 {
+            write!(out, r#" line="{}""#, f.line)?;
+        }
     }
     write!(out, r#" time="0""#)?;
     match &case.outcome {
@@ -287,6 +290,14 @@ impl Counts {
 /// A path with forward slashes, as CI systems link files.
 fn display_path(p: &Path) -> String {
     p.display().to_string().replace('\\', "/")
+}
+
+/// A location as a case name: a file's path, else the location itself.
+fn place(l: &Location) -> String {
+    match l {
+        Location::File(f) => display_path(&f.file),
+        other => other.to_string(),
+    }
 }
 
 /// Whether XML 1.0 can carry `c` at all (its `Char` production).

@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use wasp_core::{Finding, Severity};
+use wasp_core::{Finding, Location, Severity};
 use wasp_lens::{BpStatus, ImprovementItem, QuestionRisk, Review};
 
 use crate::scan::ScanView;
@@ -132,13 +132,22 @@ fn finding_item(f: &Finding) -> String {
     s
 }
 
-/// `file:line` with forward slashes (`file` alone when no line is known).
+/// `file:line` with forward slashes (`file` alone when no line is known); a cloud resource or
+/// an event as itself.
 fn location(f: &Finding) -> String {
-    let file = f.location.file.display().to_string().replace('\\', "/");
-    if f.location.line == 0 {
-        file
-    } else {
-        format!("{file}:{}", f.location.line)
+    at(&f.location, false)
+}
+
+/// A location with forward slashes: `file:line`, with the column when `column` is set.
+fn at(l: &Location, column: bool) -> String {
+    let Location::File(f) = l else {
+        return l.to_string();
+    };
+    let file = f.file.display().to_string().replace('\\', "/");
+    match (f.line, column) {
+        (0, _) => file,
+        (line, false) => format!("{file}:{line}"),
+        (line, true) => format!("{file}:{line}:{}", f.column),
     }
 }
 
@@ -222,12 +231,7 @@ pub fn scan_markdown(v: &ScanView<'_>) -> String {
     if !v.errors.is_empty() {
         doc.put(&format!("\n### Input errors ({})\n\n", v.errors.len()));
         for e in v.errors {
-            let file = e.location.file.display().to_string().replace('\\', "/");
-            let at = if e.location.line > 0 {
-                format!("{file}:{}:{}", e.location.line, e.location.column)
-            } else {
-                file
-            };
+            let at = at(&e.location, true);
             if !doc.item(&format!("- {}: {}\n", escape(&at), escape(&e.message))) {
                 omitted_errors += 1;
             }
@@ -485,12 +489,7 @@ fn plan_item(n: usize, item: &ImprovementItem) -> String {
             escape(&c.title)
         );
         for r in &c.resources {
-            let file = r.location.file.display().to_string().replace('\\', "/");
-            let at = if r.location.line > 0 {
-                format!("{file}:{}", r.location.line)
-            } else {
-                file
-            };
+            let at = at(&r.location, false);
             let msg = if r.message.trim().is_empty() {
                 String::new()
             } else {

@@ -2,7 +2,7 @@
 //!
 //! - [`render_text`]: one line per question with its risk and best-practice counts, then the
 //!   improvement plan (best practice → failing controls → resources with file:line → fix);
-//! - [`render_json`]: the versioned `wasp-review/1` document (see `docs/review-json.md`);
+//! - [`render_json`]: the versioned `wasp-review/2` document (see `docs/review-json.md`);
 //! - [`render_wa_answers`]: per question, the arguments of the Well-Architected Tool's
 //!   `UpdateAnswer` call (see `docs/wa-tool.md`).
 //!
@@ -18,7 +18,7 @@ use wasp_lens::{
 };
 
 /// Identifier of the JSON review schema written by [`render_json`].
-pub const REVIEW_SCHEMA: &str = "wasp-review/1";
+pub const REVIEW_SCHEMA: &str = "wasp-review/2";
 /// Identifier of the answers document written by [`render_wa_answers`].
 pub const WA_ANSWERS_SCHEMA: &str = "wasp-wa-answers/1";
 /// Placeholder for the lens ARN in [`render_wa_answers`] when none is given.
@@ -310,7 +310,7 @@ fn item_json(i: &ImprovementItem) -> Value {
     })
 }
 
-/// The review as a [`Value`] in the `wasp-review/1` schema.
+/// The review as a [`Value`] in the `wasp-review/2` schema.
 pub fn review_json(review: &Review) -> Value {
     let mut doc = review_json_head(review);
     doc["questions"] = review.questions.iter().map(question_json).collect();
@@ -336,7 +336,7 @@ fn review_json_head(review: &Review) -> Value {
     })
 }
 
-/// The review as pretty JSON in the `wasp-review/1` schema, with a trailing newline: the same
+/// The review as pretty JSON in the `wasp-review/2` schema, with a trailing newline: the same
 /// bytes as pretty-printing [`review_json`], but each question and plan item is built as JSON
 /// only while it is rendered (on every core), not held as one tree.
 pub fn render_json(review: &Review, w: &mut impl Write) -> io::Result<()> {

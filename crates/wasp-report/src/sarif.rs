@@ -26,7 +26,7 @@ use std::path::{Component, Path};
 
 use serde_json::{json, Map, Value};
 use wasp_control::{Area, Meta};
-use wasp_core::{Finding, InputError, Location, Severity, Suppressed};
+use wasp_core::{FileLocation, Finding, InputError, Location, Severity, Suppressed};
 
 use crate::scan::ScanView;
 
@@ -140,7 +140,7 @@ impl Item<'_> {
 }
 
 fn suppression(s: &Suppressed) -> Value {
-    let kind = if s.at.file == s.finding.location.file {
+    let kind = if s.at.file() == s.finding.location.file() {
         "inSource"
     } else {
         "external"
@@ -151,10 +151,7 @@ fn suppression(s: &Suppressed) -> Value {
     if !s.reason.trim().is_empty() {
         sup.insert("justification".into(), json!(s.reason));
     }
-    sup.insert(
-        "location".into(),
-        json!({ "physicalLocation": physical_location(&s.at) }),
-    );
+    sup.insert("location".into(), location(&s.at, None));
     Value::Object(sup)
 }
 
@@ -359,14 +356,7 @@ fn result(f: &Finding, rule_index: usize, suppression: Option<Value>) -> Value {
     r.insert("message".into(), json!({ "text": message(f) }));
     r.insert(
         "locations".into(),
-        json!([{
-            "physicalLocation": physical_location(&f.location),
-            "logicalLocations": [{
-                "name": f.resource.address,
-                "fullyQualifiedName": f.resource.address,
-                "kind": "resource",
-            }],
-        }]),
+        json!([location(&f.location, Some(&f.resource.address))]),
     );
     let mut fp = BTreeMap::new();
     fp.insert(FINGERPRINT_KEY, f.fingerprint.as_str());
@@ -410,12 +400,77 @@ fn notification(e: &InputError) -> Value {
     json!({
         "level": "error",
         "message": { "text": if e.message.trim().is_empty() { "cannot read or parse this input" } else { e.message.as_str() } },
-        "locations": [{ "physicalLocation": physical_location(&e.location) }],
+        "locations": [location(&e.location, None)],
     })
 }
 
+/// A `location`. A file position is a `physicalLocation`; a cloud resource and an event have
+/// none, so they are a `logicalLocation` named by the ARN (or id) and the event id, with their
+/// other parts as properties. `resource` (a finding's resource address) adds the logical
+/// location of the resource.
+fn location(l: &Location, resource: Option<&str>) -> Value {
+    let mut loc = Map::new();
+    let mut logical = Vec::new();
+    let mut props = Map::new();
+    match l {
+        Location::File(f) => {
+            loc.insert("physicalLocation".into(), physical_location(f));
+            if let Some(address) = resource {
+                logical.push(json!({
+                    "name": address,
+                    "fullyQualifiedName": address,
+                    "kind": "resource",
+                }));
+            }
+        }
+        Location::Cloud(c) => {
+            let qualified = c
+                .arn
+                .clone()
+                .or_else(|| c.resource_id.clone())
+                .unwrap_or_else(|| l.to_string());
+            logical.push(json!({
+                "name": resource.unwrap_or(&qualified),
+                "fullyQualifiedName": qualified,
+                "kind": "resource",
+            }));
+            for (k, v) in [
+                ("partition", &c.partition),
+                ("account", &c.account),
+                ("region", &c.region),
+            ] {
+                if !v.is_empty() {
+                    props.insert(k.into(), json!(v));
+                }
+            }
+            if let (Some(id), Some(_)) = (&c.resource_id, &c.arn) {
+                props.insert("resourceId".into(), json!(id));
+            }
+        }
+        Location::Event(e) => {
+            if let Some(address) = resource {
+                logical.push(json!({
+                    "name": address,
+                    "fullyQualifiedName": address,
+                    "kind": "resource",
+                }));
+            }
+            props.insert("eventSource".into(), json!(e.source));
+            props.insert("eventId".into(), json!(e.event_id));
+            props.insert("eventTime".into(), json!(e.time));
+        }
+    }
+    if !logical.is_empty() {
+        loc.insert("logicalLocations".into(), Value::Array(logical));
+    }
+    if !props.is_empty() {
+        loc.insert("properties".into(), Value::Object(props));
+    }
+    Value::Object(loc)
+}
+
 /// A `physicalLocation`: the artifact, and the region when the line is known.
-fn physical_location(l: &Location) -> Value {
+fn physical_location(l: &FileLocation) -> Value {
     let mut p = Map::new();
     p.insert("artifactLocation".into(), artifact_location(&l.file));
     if l.line > 0 {

@@ -1,4 +1,4 @@
-//! Rendering of scan results: terminal text and JSON (`wasp-scan/1`).
+//! Rendering of scan results: terminal text and JSON (`wasp-scan/2`).
 
 use std::io::{self, Write};
 
@@ -9,7 +9,7 @@ use crate::pretty::{member, pretty, pretty_list};
 use crate::style::Style;
 
 /// The JSON schema identifier of [`render_json`]'s output. Bumped on breaking changes.
-pub const SCAN_SCHEMA: &str = "wasp-scan/1";
+pub const SCAN_SCHEMA: &str = "wasp-scan/2";
 
 /// What a scan produced, borrowed for rendering.
 pub struct ScanView<'a> {
@@ -94,7 +94,7 @@ pub fn render_text(
                 }
             )?;
             // A configured ignore lives in another file: say where.
-            if s.at.file != s.finding.location.file {
+            if s.at.file() != s.finding.location.file() {
                 write!(out, "  {}", style.dim(&format!("(ignored at {})", s.at)))?;
             }
             writeln!(out)?;
@@ -202,7 +202,7 @@ struct Summary {
     by_severity: std::collections::BTreeMap<Severity, usize>,
 }
 
-/// JSON in the `wasp-scan/1` schema (documented in docs/scan-json.md).
+/// JSON in the `wasp-scan/2` schema (documented in docs/scan-json.md).
 pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_json_with_warnings(v, &[], out)
 }

@@ -549,7 +549,10 @@ fn streamed_sarif_is_the_pretty_printed_tree() {
             let more: Vec<Finding> = (0..2100)
                 .map(|i| {
                     let mut f = d.findings[i % d.findings.len()].clone();
-                    f.location.line = i as u32 + 1;
+                    f.location = wasp_core::Location::new(
+                        f.location.file().unwrap(),
+                        wasp_core::Pos::new(i as u32 + 1, f.location.column()),
+                    );
                     f
                 })
                 .collect();

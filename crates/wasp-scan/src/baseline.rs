@@ -136,7 +136,7 @@ impl Baseline {
                 .map(|f| Entry {
                     control_id: f.control_id.to_string(),
                     resource: f.resource.address.clone(),
-                    file: display_file(&f.location.file),
+                    file: f.location.file().map(display_file).unwrap_or_default(),
                     fingerprint: f.fingerprint.clone(),
                 })
                 .collect(),

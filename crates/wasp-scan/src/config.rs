@@ -86,7 +86,8 @@ pub struct Date {
 impl Date {
     /// A valid date, or `None`.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -162,7 +163,7 @@ impl IgnoreRule {
                     .resources
                     .iter()
                     .any(|r| wildcard_match(r, &f.resource.address)))
-            && (self.paths.is_empty() || self.paths.matches(&f.location.file))
+            && (self.paths.is_empty() || f.location.file().is_some_and(|p| self.paths.matches(p)))
     }
 
     /// Whether the entry has expired on `today`.
@@ -691,10 +692,10 @@ reason = "public website buckets"
         assert!(c.exclude.matches(Path::new("/repo/a/vendor/x.tf")));
         assert_eq!(c.select.as_ref().unwrap().len(), 2);
         assert_eq!(c.ignores.len(), 2);
-        assert_eq!(c.ignores[0].at.line, 14);
-        assert_eq!(c.ignores[0].at.column, 1);
+        assert_eq!(c.ignores[0].at.line(), 14);
+        assert_eq!(c.ignores[0].at.column(), 1);
         assert_eq!(c.ignores[0].expires, Date::new(2027, 1, 31));
-        assert_eq!(c.ignores[1].at.line, 20);
+        assert_eq!(c.ignores[1].at.line(), 20);
         let r = c.resolve(&builtin()).unwrap();
         assert!(r.has_select);
         assert_eq!(r.severity.get("WASP-S3-001"), Some(&Severity::Low));
@@ -878,7 +879,7 @@ reason = "never matches"
         apply_ignores(&mut before, &opts, Date::new(2026, 6, 1).unwrap(), true);
         assert_eq!(before.findings.len(), 1);
         assert_eq!(
-            before.findings[0].location.file,
+            before.findings[0].location.file().unwrap(),
             Path::new("/repo/new/main.tf")
         );
         assert_eq!(before.findings[0].resource.address, "aws_s3_bucket.a");

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use wasp_core::Pos;
+use wasp_core::{Location, Pos};
 use wasp_model::{Ignore, Model, Resource};
 
 /// Reads source files once per evaluation unit. A file without the `wasp:ignore` marker
@@ -34,7 +34,9 @@ impl Sources {
 /// line and the comment lines right above it.
 pub fn ignores(res: &Resource, model: &Model, sources: &mut Sources) -> Vec<Ignore> {
     let mut out = res.ignores.clone();
-    let loc = model.location(res, None);
+    let Location::File(loc) = model.location(res, None) else {
+        return out;
+    };
     if loc.line == 0 {
         return out;
     }

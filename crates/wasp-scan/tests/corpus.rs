@@ -26,7 +26,7 @@ fn cloudformation_corpus_loads_and_only_invalid_templates_error() {
     // `Rain::Module` types), not deployable CloudFormation: AWS rejects them as they are.
     let mut unexpected = Vec::new();
     for e in &report.errors {
-        let text = std::fs::read_to_string(&e.location.file).unwrap_or_default();
+        let text = std::fs::read_to_string(e.location.file().unwrap()).unwrap_or_default();
         if !text.contains("Rain::") {
             unexpected.push(e.to_string());
         }

@@ -29,7 +29,7 @@ fn plan_values_are_preferred_over_the_configuration_beside_it() {
         .collect();
     assert_eq!(kms.len(), 1);
     assert_eq!(kms[0].status, Status::Fail, "the plan's value decides");
-    assert!(kms[0].location.file.ends_with("plan.json"));
+    assert!(kms[0].location.file().unwrap().ends_with("plan.json"));
 }
 
 #[test]

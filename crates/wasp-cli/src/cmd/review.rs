@@ -19,7 +19,7 @@ pub enum ReviewFormat {
     /// One line per question, then the improvement plan.
     #[default]
     Text,
-    /// The whole review (schema `wasp-review/1`, docs/review-json.md).
+    /// The whole review (schema `wasp-review/2`, docs/review-json.md).
     Json,
     /// Per question, the input of the Well-Architected Tool's UpdateAnswer call
     /// (docs/wa-tool.md).

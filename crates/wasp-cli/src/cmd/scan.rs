@@ -17,7 +17,7 @@ pub enum ScanFormat {
     /// Findings with file:line and fix, then a summary line.
     #[default]
     Text,
-    /// The whole scan (schema `wasp-scan/1`, docs/scan-json.md).
+    /// The whole scan (schema `wasp-scan/2`, docs/scan-json.md).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
     Sarif,
