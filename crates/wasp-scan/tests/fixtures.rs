@@ -9,6 +9,10 @@
 //! Every fixture is scanned on its own with [`wasp_scan::scan`]; a scan must have no input
 //! errors. Every control in the registry must have a `fail_` and a `pass_` fixture in both
 //! formats. All problems are collected and reported in one assertion.
+//!
+//! Every result of the control on its fixtures (status, position, resource, message) is
+//! snapshotted, one snapshot per control (`snapshots/fixtures__<control-name>.snap`), so a
+//! change of message or position shows in review. Snapshots of no control are rejected.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -144,8 +148,9 @@ fn classify(control: &str, path: &Path) -> Result<Fixture, String> {
     })
 }
 
-/// Scans one fixture and returns what is wrong with it (empty when it behaves).
-fn check(fx: &Fixture, control_id: &str) -> Vec<String> {
+/// Scans one fixture and returns what is wrong with it (empty when it behaves), and the
+/// control's results on it as snapshot lines.
+fn check(fx: &Fixture, control_id: &str) -> (Vec<String>, String) {
     let report = scan(std::slice::from_ref(&fx.path), &ScanOptions::default());
     let mut problems = Vec::new();
     for e in &report.errors {
@@ -162,6 +167,33 @@ fn check(fx: &Fixture, control_id: &str) -> Vec<String> {
         .iter()
         .filter(|r| r.control_id == control_id)
         .collect();
+    let root = fixtures_dir();
+    let mut lines = String::new();
+    for r in &mine {
+        let at = match r.location.file() {
+            Some(f) => format!(
+                "{}:{}:{}",
+                f.strip_prefix(&root)
+                    .unwrap_or(f)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                r.location.line(),
+                r.location.column()
+            ),
+            None => r.location.to_string(),
+        };
+        let _ = writeln!(
+            lines,
+            "{:?} {at} {}{}",
+            r.status,
+            r.resource.address,
+            if r.message.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", r.message)
+            }
+        );
+    }
     let count = |s: Status| mine.iter().filter(|r| r.status == s).count();
     let (fails, passes, unknowns) = (
         count(Status::Fail),
@@ -200,7 +232,7 @@ fn check(fx: &Fixture, control_id: &str) -> Vec<String> {
         )),
         _ => {}
     }
-    problems
+    (problems, lines)
 }
 
 #[test]
@@ -211,6 +243,8 @@ fn control_fixtures() {
     let mut coverage: BTreeMap<&str, BTreeMap<(Format, &str), usize>> = BTreeMap::new();
     let mut known_seen: Vec<&str> = Vec::new();
     let mut checked = 0usize;
+    // Control name -> the snapshot of its results on its fixtures.
+    let mut snapshots: BTreeMap<String, String> = BTreeMap::new();
 
     let dirs =
         sorted_entries(&root).unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()));
@@ -253,7 +287,9 @@ fn control_fixtures() {
                 .or_default()
                 .entry((fx.format, label))
                 .or_default() += 1;
-            let found = check(&fx, &control.meta.id);
+            let (found, lines) = check(&fx, &control.meta.id);
+            let snap = snapshots.entry(control_name.clone()).or_default();
+            let _ = writeln!(snap, "# {}\n{lines}", fx.rel);
             checked += 1;
             if let Some((k, why)) = KNOWN_ISSUES.iter().find(|(k, _)| *k == fx.rel) {
                 known_seen.push(k);
@@ -333,4 +369,20 @@ fn control_fixtures() {
         problems.len(),
         problems.join("\n  ")
     );
+
+    // No snapshot outlives its control.
+    let snap_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let stale: Vec<String> = sorted_entries(&snap_dir)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| file_name(p))
+        .filter_map(|n| {
+            let control = n.strip_prefix("fixtures__")?.strip_suffix(".snap")?;
+            (!snapshots.contains_key(control)).then_some(n)
+        })
+        .collect();
+    assert!(stale.is_empty(), "snapshots of no control: {stale:?}");
+    for (control, text) in &snapshots {
+        insta::assert_snapshot!(control.as_str(), text);
+    }
 }
