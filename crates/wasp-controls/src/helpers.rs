@@ -83,9 +83,9 @@ pub fn attr(
     cloudformation: &'static str,
     terraform: &'static str,
 ) -> &'static str {
-    match res.format {
-        wasp_model::SourceFormat::CloudFormation => cloudformation,
-        wasp_model::SourceFormat::Terraform | wasp_model::SourceFormat::TerraformPlan => terraform,
+    match res.source.name {
+        "cloudformation" => cloudformation,
+        _ => terraform,
     }
 }
 

@@ -542,10 +542,7 @@ fn plan_json_values_unknowns_and_joins() {
     let pab = b.public_access_block.as_ref().unwrap();
     assert!(!known(&pab.ignore_public_acls));
     assert_eq!(res(m, "aws_s3_bucket.b").pos.line, 7);
-    assert_eq!(
-        res(m, "aws_s3_bucket.b").format,
-        wasp_model::SourceFormat::TerraformPlan
-    );
+    assert_eq!(res(m, "aws_s3_bucket.b").source.name, "terraform_plan");
     let g = sg(m, "aws_security_group.sg");
     assert_eq!(g.ingress.len(), 1);
     assert_eq!(known(&g.ingress[0].cidr_ipv4), "0.0.0.0/0");

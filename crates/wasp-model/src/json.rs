@@ -40,6 +40,13 @@ pub(crate) fn file<S: Serializer>(v: &crate::FileRef, s: S) -> Result<S::Ok, S::
 }
 
 /// A list of positions (one per occurrence of something): how many there are.
+pub(crate) fn source_name<S: Serializer>(
+    v: &&'static crate::SourceInfo,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v.name)
+}
+
 pub(crate) fn count<S: Serializer>(v: &[Pos], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(v.len() as u64)
 }
@@ -203,6 +210,15 @@ mod tests {
         );
     }
 
+    static CFN: crate::SourceInfo = crate::SourceInfo {
+        name: "cloudformation",
+        spelling: &[],
+    };
+    static PLAN: crate::SourceInfo = crate::SourceInfo {
+        name: "terraform_plan",
+        spelling: &[],
+    };
+
     #[test]
     fn resources_carry_envelope_kind_and_fields_without_positions() {
         let bucket = Bucket {
@@ -214,7 +230,7 @@ mod tests {
         let res = Resource {
             address: "Logs".into(),
             source_type: "AWS::S3::Bucket".into(),
-            format: SourceFormat::CloudFormation,
+            source: &CFN,
             file: Arc::new(PathBuf::from("t.yaml")),
             pos: Pos::new(5, 3),
             kind: Kind::Bucket(Box::new(bucket)),
@@ -260,7 +276,7 @@ mod tests {
         let res = Resource {
             address: "aws_thing.x".into(),
             source_type: "aws_thing".into(),
-            format: SourceFormat::TerraformPlan,
+            source: &PLAN,
             file: Arc::new(PathBuf::from("plan.json")),
             pos: Pos::NONE,
             kind: Kind::Other,

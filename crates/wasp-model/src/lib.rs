@@ -10,6 +10,7 @@ mod json;
 pub mod network;
 pub mod node;
 pub mod resources;
+mod spelling;
 pub mod value;
 
 use std::collections::BTreeSet;
@@ -26,15 +27,7 @@ pub use node::{Entry, Map, Node, Ref, V};
 pub use resources::*;
 pub use value::{items, path, value, FromNode, Value, REF_PREFIX};
 
-/// The source format a resource was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceFormat {
-    #[serde(rename = "cloudformation")]
-    CloudFormation,
-    Terraform,
-    TerraformPlan,
-}
+pub use spelling::{Property, SourceInfo, Spelling};
 
 /// One normalized resource. Its JSON form (what custom controls read) is described in
 /// docs/custom-controls.md: positions and suppressions are left out, the kind's fields follow
@@ -46,7 +39,10 @@ pub struct Resource {
     /// The type as the source names it: `AWS::S3::Bucket`, `aws_s3_bucket`.
     #[serde(rename = "type")]
     pub source_type: String,
-    pub format: SourceFormat,
+    /// The source it was read from (`format` in its JSON form: `cloudformation`, `terraform`,
+    /// `terraform_plan`), which also says how the source spells the model's properties.
+    #[serde(rename = "format", serialize_with = "json::source_name")]
+    pub source: &'static SourceInfo,
     #[serde(serialize_with = "json::file")]
     pub file: FileRef,
     #[serde(skip)]
@@ -71,6 +67,25 @@ pub struct Ignore {
 }
 
 impl Resource {
+    /// A model field (`encrypted`, `metadata.http_tokens`) as the resource's source spells it
+    /// (`Encrypted`, `MetadataOptions.HttpTokens`), for messages; the field itself when the
+    /// source has no spelling of its own.
+    pub fn property(&self, field: &'static str) -> &'static str {
+        self.source.property(self.kind.tag(), field)
+    }
+
+    /// Whether the resource's source can declare a model field at all (CloudFormation cannot
+    /// set a bucket's MFA delete, say).
+    pub fn declares(&self, field: &str) -> bool {
+        self.source.declares(self.kind.tag(), field)
+    }
+
+    /// A value of a model field as the resource's source writes it (`ENABLED` for an ECS
+    /// service's `assign_public_ip` of `true` in CloudFormation); `value` itself otherwise.
+    pub fn spell_value<'a>(&self, field: &str, value: &'a str) -> &'a str {
+        self.source.spell_value(self.kind.tag(), field, value)
+    }
+
     pub fn reference(&self) -> ResourceRef {
         ResourceRef {
             address: self.address.clone(),

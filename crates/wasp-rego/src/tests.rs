@@ -2,7 +2,12 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use wasp_core::Pos;
-use wasp_model::{Bucket, Kind, SourceFormat, Value};
+use wasp_model::{Bucket, Kind, SourceInfo, Value};
+
+static TERRAFORM: SourceInfo = SourceInfo {
+    name: "terraform",
+    spelling: &[],
+};
 
 use super::*;
 
@@ -15,7 +20,7 @@ fn resource(address: &str, kind: Kind) -> Resource {
     Resource {
         address: address.into(),
         source_type: source_type.into(),
-        format: SourceFormat::Terraform,
+        source: &TERRAFORM,
         file: Arc::new(PathBuf::from("main.tf")),
         pos: Pos::new(1, 1),
         kind,

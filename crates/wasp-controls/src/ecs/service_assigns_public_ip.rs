@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource, SourceFormat, Value};
+use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{attr, fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
@@ -48,10 +48,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let name = attr(res, "AssignPublicIp", "assign_public_ip");
     vec![match &s.assign_public_ip {
         Value::Known(true, p) => fail(
-            match res.format {
-                SourceFormat::CloudFormation => format!("{name} is ENABLED"),
-                _ => format!("{name} is true"),
-            },
+            format!("{name} is {}", res.spell_value("assign_public_ip", "true")),
             Some(*p),
         ),
         Value::Known(false, _) | Value::Absent => Outcome::Pass,

@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{KindTag, Model, Resource, SourceFormat, Value};
+use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::{cis, fsbp, Area, Meta, Outcome};
@@ -51,8 +51,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {
         return vec![];
     };
-    // CloudFormation has no property for it: the template cannot say either way.
-    if res.format == SourceFormat::CloudFormation {
+    // Some sources (CloudFormation) have no property for it: they cannot say either way.
+    if !res.declares("mfa_delete") {
         return vec![];
     }
     vec![match &b.mfa_delete {

@@ -10,8 +10,7 @@ use wasp_core::{FileRef, Pos};
 use wasp_model::{
     items, path, value, ApiStage, BlockDevice, Bucket, Compute, Database, FromNode, Function, Kind,
     KmsKey, Link, Listener, ListenerAction, ManagedPolicy, Metadata, Model, Node, PolicyDoc,
-    Principal, PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceFormat, Table, Trail,
-    Value, Volume, V,
+    Principal, PublicAccessBlock, Resource, SecurityGroup, SgRule, Table, Trail, Value, Volume, V,
 };
 
 /// One resource of a template after intrinsic resolution.
@@ -237,7 +236,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
         resources.push(Resource {
             address: raw.address,
             source_type: raw.source_type,
-            format: SourceFormat::CloudFormation,
+            source: &super::SOURCE,
             file: file.clone(),
             pos: raw.pos,
             kind,

@@ -10,6 +10,7 @@ mod detection;
 mod identity;
 mod network;
 pub mod resolve;
+mod spelling;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -19,6 +20,12 @@ use wasp_model::{path, Entry, Map, Model, Node, V};
 
 use crate::error::ParseError;
 use crate::yaml::{self, TagPolicy};
+
+/// CloudFormation as a source of the model, and how it spells the model's properties.
+pub static SOURCE: wasp_model::SourceInfo = wasp_model::SourceInfo {
+    name: "cloudformation",
+    spelling: spelling::SPELLING,
+};
 
 /// Options of the CloudFormation loader.
 #[derive(Debug, Clone, Default)]

@@ -8,8 +8,7 @@ use wasp_core::{FileRef, Pos};
 use wasp_model::{
     value, ApiStage, BlockDevice, Bucket, Compute, Database, Function, Kind, KindTag, KmsKey,
     Listener, ListenerAction, ManagedPolicy, Metadata, Model, Node, PolicyDoc, Principal,
-    PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceFormat, Table, Trail, Value, Volume,
-    V,
+    PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceInfo, Table, Trail, Value, Volume, V,
 };
 
 use super::eval::why;
@@ -499,8 +498,8 @@ impl Index {
 }
 
 /// Adapts resources into a model.
-pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>) -> Model {
-    let plan = format == SourceFormat::TerraformPlan;
+pub(crate) fn adapt(raw: Vec<RawRes>, source: &'static SourceInfo, files: Vec<FileRef>) -> Model {
+    let plan = source == &super::PLAN_SOURCE;
     let mut kinds: Vec<Kind> = raw
         .iter()
         .map(|r| own_kind(&r.rtype, &r.body, plan))
@@ -537,7 +536,7 @@ pub(crate) fn adapt(raw: Vec<RawRes>, format: SourceFormat, files: Vec<FileRef>)
             .map(|(r, kind)| Resource {
                 address: r.address,
                 source_type: r.rtype,
-                format,
+                source,
                 file: r.file,
                 pos: r.pos,
                 kind,

@@ -26,19 +26,33 @@ mod network;
 mod plan;
 mod policy;
 mod source;
+mod spelling;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use wasp_core::{InputError, Pos};
-use wasp_model::{Model, Node, SourceFormat};
+use wasp_model::{Model, Node, SourceInfo};
 
 use adapter::RawRes;
 use eval::Eval;
 use source::{canon, parse_hcl, read_text, Loader, Loc, ModIndex, SrcFile};
 
 pub use plan::{is_plan, load_plan};
+
+/// Terraform configuration (HCL, `.tf.json`) as a source of the model.
+pub static SOURCE: SourceInfo = SourceInfo {
+    name: "terraform",
+    spelling: spelling::SPELLING,
+};
+
+/// Terraform plans (`terraform show -json`) as a source of the model: planned values spelled
+/// as the configuration spells them.
+pub static PLAN_SOURCE: SourceInfo = SourceInfo {
+    name: "terraform_plan",
+    spelling: spelling::SPELLING,
+};
 
 /// Variable values given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -216,7 +230,7 @@ fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
             refs: r.refs,
         })
         .collect();
-    let mut model = adapter::adapt(raw, SourceFormat::Terraform, table);
+    let mut model = adapter::adapt(raw, &SOURCE, table);
     model.marked_lines = Some(marked);
     TfLoad {
         model,

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use wasp_core::InputError;
-use wasp_model::{Node, Ref, SourceFormat, V};
+use wasp_model::{Node, Ref, V};
 
 use super::adapter::{adapt, RawRes};
 use super::TfLoad;
@@ -120,7 +120,7 @@ pub fn load_plan(path: &Path, doc: &Node) -> TfLoad {
         });
     }
     TfLoad {
-        model: adapt(raw, SourceFormat::TerraformPlan, Vec::new()),
+        model: adapt(raw, &super::PLAN_SOURCE, Vec::new()),
         errors,
         files: vec![path.to_path_buf()],
     }
