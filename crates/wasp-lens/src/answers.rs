@@ -131,20 +131,17 @@ impl Answers {
 
     /// Reads and parses an answers file.
     pub fn load(path: &Path, lens: &Lens) -> Result<Answers, AnswersError> {
-        let text = std::fs::read(path).map_err(|e| one(path, 0, 0, format!("cannot read: {e}")))?;
-        if text.len() > MAX_BYTES {
-            return Err(one(
+        use wasp_core::io::{read_text, ReadError};
+        let text = read_text(path, MAX_BYTES as u64).map_err(|e| match e {
+            ReadError::Io(e) => one(path, 0, 0, format!("cannot read: {e}")),
+            ReadError::TooLarge { .. } => one(
                 path,
                 1,
                 1,
-                format!(
-                    "{} bytes, answers files are limited to {MAX_BYTES}",
-                    text.len()
-                ),
-            ));
-        }
-        let text =
-            String::from_utf8(text).map_err(|e| one(path, 1, 1, format!("not UTF-8 text: {e}")))?;
+                format!("more than {MAX_BYTES} bytes, answers files are limited to {MAX_BYTES}"),
+            ),
+            ReadError::NotUtf8(e) => one(path, 1, 1, format!("not UTF-8 text: {e}")),
+        })?;
         Answers::parse(&text, path, lens)
     }
 

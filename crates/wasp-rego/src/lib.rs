@@ -227,22 +227,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PolicyError>, dep
 }
 
 fn read_policy(path: &Path) -> Result<String, PolicyError> {
-    use std::io::Read;
     let fail = |message: String| PolicyError {
         file: path.to_path_buf(),
         line: 0,
         col: 0,
         message,
     };
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let mut buf = Vec::new();
-    file.take(MAX_POLICY_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if buf.len() as u64 > MAX_POLICY_BYTES {
-        return Err(fail("policy file is larger than 1 MiB".into()));
-    }
-    String::from_utf8(buf).map_err(|_| fail("not valid UTF-8".into()))
+    use wasp_core::io::{read_text, size, ReadError};
+    read_text(path, MAX_POLICY_BYTES).map_err(|e| {
+        fail(match e {
+            ReadError::TooLarge { max } => format!("policy file is larger than {}", size(max)),
+            ReadError::NotUtf8(_) => "not valid UTF-8".into(),
+            other => other.to_string(),
+        })
+    })
 }
 
 /// Turns a regorus error (`--> file:line:col ... error: message`) into file, line, column

@@ -277,18 +277,16 @@ fn sort_suppressed(s: &mut [Suppressed]) {
 
 /// Reads a file, bounded by [`MAX_FILE_BYTES`].
 pub fn read_bounded(path: &Path) -> Result<String, InputError> {
-    let buf = wasp_core::read_limited(path, MAX_FILE_BYTES).map_err(|e| {
+    use wasp_core::io::{read_text, size, ReadError};
+    read_text(path, MAX_FILE_BYTES).map_err(|e| {
         let message = match e {
-            wasp_core::ReadError::Io(e) => format!("cannot read: {e}"),
-            wasp_core::ReadError::TooLarge => format!(
-                "file is larger than {} MiB; not scanned",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            ReadError::TooLarge { max } => {
+                format!("file is larger than {}; not scanned", size(max))
+            }
+            other => other.to_string(),
         };
         InputError::new(path, Pos::NONE, message)
-    })?;
-    String::from_utf8(buf)
-        .map_err(|e| InputError::new(path, Pos::NONE, format!("not valid UTF-8: {e}")))
+    })
 }
 
 /// Loads one non-Terraform file: a CloudFormation template, a Terraform plan, or nothing.

@@ -50,11 +50,9 @@ fn create(args: CreateArgs) -> Result<ExitCode> {
     let text = baseline.to_json();
     if args.output == Path::new("-") {
         let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(e.into());
-            }
-        }
+        wasp_core::io::quiet_broken_pipe(
+            out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+        )?;
     } else {
         std::fs::write(&args.output, text)
             .with_context(|| format!("cannot write baseline {}", args.output.display()))?;

@@ -235,8 +235,8 @@ impl InputArgs {
 }
 
 /// Reads a CloudFormation parameters file in any of the three common shapes.
-fn read_params_file(path: &PathBuf) -> Result<Vec<(String, String)>> {
-    let text = std::fs::read_to_string(path)
+fn read_params_file(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = wasp_core::io::read_text(path, wasp_core::io::MAX_INPUT_BYTES)
         .with_context(|| format!("cannot read parameters file {}", path.display()))?;
     let json: serde_json::Value = serde_json::from_str(&text)
         .with_context(|| format!("parameters file {} is not valid JSON", path.display()))?;

@@ -134,8 +134,8 @@ pub fn run(args: IamArgs) -> anyhow::Result<ExitCode> {
 
 fn read_value(path: &Path) -> anyhow::Result<Value> {
     check_size(path)?;
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = wasp_core::io::read_text(path, MAX_FILE_BYTES as u64)
+        .with_context(|| format!("cannot read {}", path.display()))?;
     parse_json_limited(&text, MAX_FILE_BYTES)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
@@ -254,10 +254,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn ignore_broken_pipe(r: std::io::Result<()>) -> anyhow::Result<()> {
-    match r {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    Ok(wasp_core::io::quiet_broken_pipe(r)?)
 }
 
 fn check_size(path: &Path) -> anyhow::Result<()> {
@@ -344,10 +341,10 @@ fn analyze(a: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             results.push(r);
             continue;
         }
-        let text = match std::fs::read_to_string(&path) {
+        let text = match wasp_core::io::read_text(&path, MAX_FILE_BYTES as u64) {
             Ok(t) => t,
             Err(e) => {
-                r.errors.push(format!("cannot read: {e}"));
+                r.errors.push(e.to_string());
                 results.push(r);
                 continue;
             }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -109,34 +109,34 @@ pub fn run(args: LensArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
+    wasp_core::io::is_broken_pipe(e.as_ref())
 }
 
 fn read_input(name: &str) -> anyhow::Result<String> {
-    let mut buf = Vec::new();
-    let limit = (MAX_FILE_BYTES + 1) as u64;
-    if name == "-" {
-        io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut buf)
-            .context("cannot read stdin")?;
+    use wasp_core::io::{read_limited, read_limited_from, ReadError};
+    // One byte over the lens limit, so that validation reports the size itself.
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    let buf = if name == "-" {
+        read_limited_from(io::stdin().lock(), limit)
     } else {
-        fs::File::open(name)
-            .with_context(|| format!("cannot open {name}"))?
-            .take(limit)
-            .read_to_end(&mut buf)
-            .with_context(|| format!("cannot read {name}"))?;
-    }
+        read_limited(Path::new(name), limit)
+    };
+    let buf = match buf {
+        Ok(b) => b,
+        Err(ReadError::TooLarge { .. }) => bail!(
+            "{name}: larger than the {} accepted for a lens",
+            wasp_core::io::size(MAX_FILE_BYTES as u64)
+        ),
+        Err(ReadError::Io(e)) if name == "-" => bail!("cannot read stdin: {e}"),
+        Err(ReadError::Io(e)) => bail!("cannot open {name}: {e}"),
+        Err(e) => bail!("{name}: {e}"),
+    };
     String::from_utf8(buf).with_context(|| format!("{name}: not UTF-8 text"))
 }
 
 fn read_meta(path: &Path) -> anyhow::Result<LensMeta> {
-    let text =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = wasp_core::io::read_text(path, MAX_FILE_BYTES as u64)
+        .with_context(|| format!("cannot read {}", path.display()))?;
     LensMeta::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 

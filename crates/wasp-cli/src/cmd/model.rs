@@ -39,11 +39,7 @@ pub fn run(args: ModelArgs) -> Result<ExitCode> {
     .map_err(std::io::Error::from)
     .and_then(|()| writeln!(out))
     .and_then(|()| out.flush());
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+    wasp_core::io::quiet_broken_pipe(written)?;
     let mut err = std::io::stderr().lock();
     for e in &errors {
         let _ = writeln!(err, "error: {e}");

@@ -198,10 +198,8 @@ pub fn write_all<F: Copy>(
                 let stdout = io::stdout();
                 let mut out = BufWriter::new(stdout.lock());
                 let written = render(t.format, &mut out, true).and_then(|()| out.flush());
-                if let Err(e) = written {
-                    if e.kind() != io::ErrorKind::BrokenPipe {
-                        failed.push(format!("cannot write to stdout: {e}"));
-                    }
+                if let Err(e) = wasp_core::io::quiet_broken_pipe(written) {
+                    failed.push(format!("cannot write to stdout: {e}"));
                 }
             }
             Some(path) => {

@@ -202,8 +202,6 @@ pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
 }
 
 fn finish(r: std::io::Result<()>) -> Result<ExitCode> {
-    match r {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::from(exit::OK)),
-    }
+    wasp_core::io::quiet_broken_pipe(r)?;
+    Ok(ExitCode::from(exit::OK))
 }

@@ -135,14 +135,12 @@ pub(crate) fn canon(p: &Path) -> PathBuf {
 
 /// Reads a file within the size limit.
 pub(crate) fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = wasp_core::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
-        wasp_core::ReadError::Io(e) => format!("cannot read file: {e}"),
-        wasp_core::ReadError::TooLarge => format!(
-            "file is larger than the {} MiB limit",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-    })?;
-    String::from_utf8(bytes).map_err(|_| "file is not valid UTF-8".to_string())
+    use wasp_core::io::{read_text as read, size, ReadError};
+    read(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => format!("cannot read file: {e}"),
+        ReadError::TooLarge { max } => format!("file is larger than the {} limit", size(max)),
+        ReadError::NotUtf8(_) => "file is not valid UTF-8".to_string(),
+    })
 }
 
 /// The deepest bracket nesting of a text (a cheap guard run before the recursive parser).
