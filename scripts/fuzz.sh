@@ -177,7 +177,7 @@ for f in sys.stdin.read().split():
                 -type f \( -name '*.tf' -o -name '*.tf.json' -o -name '*.tfvars' \) 2>/dev/null |
                 add_seeds "$dir" "$max" ;;
         tf_plan)
-            find crates/wasp-iac/tests/fixtures crates/wasp-scan/tests -type f -name '*.json' \
+            find crates/wasp-iac/tests/fixtures crates/wasp-engine/tests -type f -name '*.json' \
                 -exec grep -l '"format_version"' {} + 2>/dev/null | add_seeds "$dir" "$max"
             # The Terraform fixtures as plans (literal values; other expressions as strings).
             find crates/wasp-controls/fixtures examples -type f -name '*.tf' -print0 |

@@ -1,5 +1,5 @@
 //! CloudFormation JSON: parse (positions, duplicate keys, depth limit) → load → every control of
-//! the registry through `wasp_scan::evaluate`. `cfn::parse` is used so the BOM / `{` sniffing
+//! the registry through `wasp_engine::evaluate`. `cfn::parse` is used so the BOM / `{` sniffing
 //! that picks JSON over YAML is covered too.
 #![no_main]
 
@@ -37,5 +37,5 @@ fuzz_target!(|data: &[u8]| {
     for r in &load.model.resources {
         common::assert_pos_within(text, r.pos, &r.address);
     }
-    let _ = wasp_scan::evaluate(&load.model);
+    let _ = wasp_engine::evaluate(&load.model);
 });

@@ -1,5 +1,5 @@
 //! CloudFormation YAML: parse (short-form tags, anchors, limits) → load (intrinsics, SAM,
-//! adapters) → every control of the registry through `wasp_scan::evaluate`.
+//! adapters) → every control of the registry through `wasp_engine::evaluate`.
 #![no_main]
 
 use std::path::Path;
@@ -30,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
     for r in &load.model.resources {
         common::assert_pos_within(text, r.pos, &r.address);
     }
-    let _ = wasp_scan::evaluate(&load.model);
+    let _ = wasp_engine::evaluate(&load.model);
 });

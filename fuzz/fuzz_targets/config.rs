@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use wasp_scan::config::Config;
+use wasp_engine::config::Config;
 
 #[path = "common.rs"]
 mod common;
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match Config::parse(text, Path::new(".wasp.toml")) {
         Ok(cfg) => {
-            if let Err(e) = cfg.resolve(&wasp_controls::metas()) {
+            if let Err(e) = cfg.resolve(&wasp_controls::metas(), wasp_controls::ALIASES) {
                 assert!(!e.message.is_empty());
                 let _ = e.to_string();
             }

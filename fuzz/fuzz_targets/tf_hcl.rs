@@ -29,9 +29,9 @@ fuzz_target!(|data: &[u8]| {
     let load = terraform::load_module_texts(dir, &files, &opts);
     for e in &load.errors {
         assert!(!e.message.is_empty(), "an input error without a message");
-        if e.location.line > 0 {
-            common::assert_pos_within(text, wasp_core::Pos::new(e.location.line, 1), &e.message);
+        if e.location.line() > 0 {
+            common::assert_pos_within(text, wasp_core::Pos::new(e.location.line(), 1), &e.message);
         }
     }
-    let _ = wasp_scan::evaluate(&load.model);
+    let _ = wasp_engine::evaluate(&load.model);
 });

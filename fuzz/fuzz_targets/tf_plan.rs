@@ -26,5 +26,5 @@ fuzz_target!(|data: &[u8]| {
     for r in &load.model.resources {
         common::assert_pos_within(text, r.pos, &r.address);
     }
-    let _ = wasp_scan::evaluate(&load.model);
+    let _ = wasp_engine::evaluate(&load.model);
 });

@@ -134,10 +134,10 @@ fn insecure_report(dir: &Path) -> (PathBuf, usize) {
     // Integration tests run in the package directory: relative paths give relative links.
     let examples = PathBuf::from("../../examples/insecure");
     assert!(examples.is_dir(), "run from crates/wasp-cli");
-    let report = wasp_scan::scan(&[examples], &wasp_scan::ScanOptions::default());
+    let report = wasp_engine::scan(&[examples], &wasp_engine::ScanOptions::default());
     assert!(!report.findings.is_empty());
     let lens = Lens::builtin();
-    let controls = wasp_scan::ScanOptions::default().metas();
+    let controls = wasp_engine::ScanOptions::default().metas();
     let review = wasp_lens::assess(&lens, &controls, &report.results, None);
 
     let mut findings: Vec<Finding> = report.findings.clone();

@@ -25,7 +25,7 @@ fn hooks() -> Vec<(String, String, String)> {
 #[test]
 fn pre_commit_hooks_run_wasp_on_the_files_they_select() {
     let hooks = hooks();
-    assert!(hooks.iter().any(|(id, ..)| id == "wasp-scan"));
+    assert!(hooks.iter().any(|(id, ..)| id == "wasp-engine"));
     let dir = tempfile::tempdir().unwrap();
     for (id, entry, files) in hooks {
         let re = regex::Regex::new(&files).unwrap();

@@ -79,6 +79,7 @@ pub mod redshift;
 pub mod sns;
 pub mod sqs;
 
+use wasp_control::alias::Aliases;
 pub use wasp_control::{checkov, cis, fsbp, Area, Meta, Outcome, Reference};
 
 /// A built-in control: its metadata, the resource kinds it applies to, and its check.
@@ -308,6 +309,11 @@ pub static REGISTRY: &[Control] = &[
     control!(mq::broker_publicly_accessible),
     control!(mq::broker_not_encrypted_with_cmk),
 ];
+
+/// Former ids and names of renamed controls, newest last: suppressions, `[[ignore]]`
+/// entries, selectors and baselines that use them keep working. An id is never reused, so
+/// an old id here never names another control.
+pub static ALIASES: Aliases = Aliases(&[]);
 
 /// Builds what the controls share and build once, the IAM action database above all (~25 ms):
 /// run on another thread while files are found, it is ready when the first policy needs it.

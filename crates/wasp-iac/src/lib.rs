@@ -1,11 +1,15 @@
-//! Loaders: source files into the normalized model.
+//! Infrastructure as code into the normalized model: CloudFormation (YAML, JSON, SAM),
+//! Terraform configuration (HCL, `.tf.json`) and Terraform plans, each a
+//! [`wasp_source::Source`] ([`sources`]).
 
 pub mod base64;
 pub mod cfn;
 pub mod error;
 pub mod json;
 pub mod limits;
+mod sources;
 pub mod terraform;
 pub mod yaml;
 
 pub use error::ParseError;
+pub use sources::{sources, CloudFormation, Terraform, TerraformPlan};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use wasp_scan::baseline::Baseline;
+use wasp_engine::baseline::Baseline;
 
 use super::common::{print_warnings, InputArgs};
 use crate::exit;

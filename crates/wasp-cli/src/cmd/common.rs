@@ -9,10 +9,10 @@ use clap::{Args, ValueEnum};
 use wasp_control::select::{Selection, Selector};
 use wasp_control::Meta;
 use wasp_core::Severity;
-use wasp_scan::baseline::Baseline;
-use wasp_scan::config::{self, Config};
-use wasp_scan::progress::{self, Counter};
-use wasp_scan::{ScanOptions, ScanReport};
+use wasp_engine::baseline::Baseline;
+use wasp_engine::config::{self, Config};
+use wasp_engine::progress::{self, Counter};
+use wasp_engine::{ScanOptions, ScanReport};
 
 /// When to color terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -136,7 +136,10 @@ fn relative_to_cwd(p: PathBuf) -> PathBuf {
 
 fn selectors(list: &[String], flag: &str, known: &[&Meta]) -> Result<Vec<Selector>> {
     list.iter()
-        .map(|s| Selector::parse(s, known).map_err(|e| anyhow!("{flag}: {e}")))
+        .map(|s| {
+            Selector::parse(wasp_controls::ALIASES.resolve(s), known)
+                .map_err(|e| anyhow!("{flag}: {e}"))
+        })
         .collect()
 }
 
@@ -184,7 +187,9 @@ impl InputArgs {
             .unwrap_or_default();
         known.extend(&custom_metas);
         let resolved = match &config {
-            Some(c) => c.resolve(&known).map_err(|e| anyhow!("{e}"))?,
+            Some(c) => c
+                .resolve(&known, wasp_controls::ALIASES)
+                .map_err(|e| anyhow!("{e}"))?,
             None => config::Resolved::default(),
         };
         // As in ruff: `--select` replaces the configuration's list, `--ignore` adds to it.
@@ -204,9 +209,13 @@ impl InputArgs {
             std::env::var_os("CI").as_deref(),
         );
         let opts = ScanOptions {
-            cfn_params,
-            tf_vars: self.vars.clone(),
-            tf_var_files: self.var_files.clone(),
+            sources: wasp_iac::sources(
+                wasp_iac::cfn::CfnOptions { params: cfn_params },
+                wasp_iac::terraform::TfOptions {
+                    vars: self.vars.clone(),
+                    var_files: self.var_files.clone(),
+                },
+            ),
             config: config.map(Arc::new),
             selection: Selection { select, ignore },
             severity: resolved.severity,
@@ -214,6 +223,7 @@ impl InputArgs {
             baseline,
             progress: show_progress.then(Counter::new),
             custom,
+            aliases: wasp_controls::ALIASES,
         };
         if !known.iter().any(|c| opts.runs(c)) {
             bail!("the selection leaves no control to run (see `wasp rules`)");
@@ -226,7 +236,7 @@ impl InputArgs {
         let display = opts.progress.as_ref().map(|c| {
             progress::Display::start(Arc::clone(c), Box::new(std::io::stderr()), progress::DELAY)
         });
-        let report = wasp_scan::scan(&self.paths, opts);
+        let report = wasp_engine::scan(&self.paths, opts);
         if let Some(d) = display {
             d.finish();
         }

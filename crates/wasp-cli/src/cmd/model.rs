@@ -20,7 +20,7 @@ pub struct ModelArgs {
 
 pub fn run(args: ModelArgs) -> Result<ExitCode> {
     let opts = args.input.scan_options()?;
-    let (models, errors) = wasp_scan::load_models(&args.input.paths, &opts);
+    let (models, errors) = wasp_engine::load_models(&args.input.paths, &opts);
     let mut resources = Vec::new();
     for m in &models {
         for r in &m.resources {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use anyhow::Result;
 use clap::Args;
 use wasp_control::ControlSet;
+use wasp_engine::config::Config;
 use wasp_model::Model;
-use wasp_scan::config::Config;
 
 /// Where custom controls come from.
 #[derive(Debug, Args, Default)]
@@ -60,7 +60,7 @@ impl PolicyArgs {
     /// The Rego controls themselves (for listing and documentation).
     #[cfg(feature = "rego")]
     pub fn load_set(&self, config: Option<&Config>) -> Result<Option<Arc<wasp_rego::PolicySet>>> {
-        wasp_scan::custom::load_policies(&self.paths(config)).map_err(|e| {
+        wasp_engine::load_policies(&self.paths(config)).map_err(|e| {
             if e.errors.len() == 1 {
                 anyhow::anyhow!("{e}")
             } else {
@@ -73,7 +73,7 @@ impl PolicyArgs {
 /// The configuration in force for commands that take no scan path (`rules`, `explain`): the
 /// nearest `.wasp.toml` at or above the current directory.
 pub fn cwd_config() -> Result<Option<Config>> {
-    match wasp_scan::config::find(std::path::Path::new(".")) {
+    match wasp_engine::config::find(std::path::Path::new(".")) {
         Some(p) => Ok(Some(Config::load(&p).map_err(|e| anyhow::anyhow!("{e}"))?)),
         None => Ok(None),
     }

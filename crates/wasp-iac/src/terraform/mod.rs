@@ -83,7 +83,7 @@ pub fn load_dirs(dirs: &[PathBuf], opts: &TfOptions) -> Vec<TfLoad> {
             (r.load, r.keys)
         })
         .unzip();
-    let drop = redundant_roots(&keys);
+    let drop = wasp_source::redundant(keys.iter().map(|k| (Some(k.key.as_path()), &k.reached)));
     loads
         .into_iter()
         .zip(drop)
@@ -92,8 +92,8 @@ pub fn load_dirs(dirs: &[PathBuf], opts: &TfOptions) -> Vec<TfLoad> {
         .collect()
 }
 
-/// One directory loaded as a root module, with what [`redundant_roots`] needs to tell whether
-/// another root already covers it.
+/// One directory loaded as a root module, with what [`wasp_source::redundant`] needs to tell
+/// whether another root already covers it.
 #[derive(Debug, Default)]
 pub struct TfRoot {
     pub load: TfLoad,
@@ -110,8 +110,8 @@ pub struct RootKeys {
 }
 
 /// Loads one directory as a root module. Each directory is independent of the others, so
-/// callers may load many in parallel and decide afterwards, with [`redundant_roots`], which to
-/// keep.
+/// callers may load many in parallel and decide afterwards, with [`wasp_source::redundant`],
+/// which to keep.
 pub fn load_root_dir(dir: &Path, opts: &TfOptions) -> TfRoot {
     let mut loader = Loader::default();
     let root = loader.load(dir);
@@ -145,32 +145,6 @@ pub fn load_module_texts(dir: &Path, files: &[(PathBuf, String)], opts: &TfOptio
         var_files: Vec::new(),
     };
     load_root(loader, root, &opts)
-}
-
-/// For each root, whether to leave it out: it repeats an earlier root's directory, or another
-/// root calls it as a local module (and it does not call that root back). Linear in the number
-/// of roots and modules.
-pub fn redundant_roots(roots: &[RootKeys]) -> Vec<bool> {
-    // module directory → the roots that reach it
-    let mut reached_by: HashMap<&Path, Vec<usize>> = HashMap::new();
-    for (j, r) in roots.iter().enumerate() {
-        for d in &r.reached {
-            reached_by.entry(d.as_path()).or_default().push(j);
-        }
-    }
-    let mut seen: HashSet<&Path> = HashSet::new();
-    roots
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let dup = !seen.insert(r.key.as_path());
-            let used_by_other = reached_by.get(r.key.as_path()).is_some_and(|js| {
-                js.iter()
-                    .any(|&j| j != i && !r.reached.contains(&roots[j].key))
-            });
-            dup || used_by_other
-        })
-        .collect()
 }
 
 fn load_root(loader: Loader, root: usize, opts: &TfOptions) -> TfLoad {
