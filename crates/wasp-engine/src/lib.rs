@@ -39,6 +39,19 @@ pub use wasp_source::{Source, Unit};
 pub use sets::load_policies;
 use suppress::{Fate, Stage};
 
+/// Controls that run beside the built-in library on every model (custom policies).
+pub type CustomControls = Arc<dyn ControlSet<Model>>;
+
+/// The built-in controls' metadata, in registry order.
+pub fn builtin_controls() -> Vec<&'static Meta> {
+    wasp_controls::metas()
+}
+
+/// Former ids and names of renamed built-in controls.
+pub fn aliases() -> Aliases {
+    wasp_controls::ALIASES
+}
+
 /// How to scan.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -61,7 +74,7 @@ pub struct ScanOptions {
     pub progress: Option<Arc<progress::Counter>>,
     /// Controls beyond the built-in library (custom policies: `--policy`, `policies`), run
     /// on each unit after the built-ins.
-    pub custom: Option<Arc<dyn ControlSet<Model>>>,
+    pub custom: Option<CustomControls>,
     /// Former ids and names of renamed controls, which suppressions, ignores, selectors and
     /// baselines may still use.
     pub aliases: Aliases,
@@ -484,4 +497,9 @@ pub fn review(
     answers: Option<&wasp_lens::answers::Answers>,
 ) -> wasp_lens::Review {
     wasp_lens::assess(lens, &opts.metas(), &report.results, answers)
+}
+
+/// How the built-in controls cover a lens (`wasp lens coverage`).
+pub fn coverage(lens: &wasp_lens::Lens) -> wasp_lens::Coverage<'_> {
+    wasp_lens::coverage(lens, &wasp_controls::metas())
 }

@@ -10,6 +10,7 @@
 
 pub mod answers;
 pub mod assess;
+pub mod coverage;
 pub mod meta;
 pub mod model;
 pub mod risk;
@@ -22,6 +23,7 @@ pub use assess::{
     assess, BestPracticeReview, BpStatus, Evidence, ImprovementItem, QuestionReview, QuestionRisk,
     Review, StatusCounts,
 };
+pub use coverage::{coverage, Coverage};
 pub use meta::{LensMeta, RiskLevel};
 pub use model::LensDocument;
 pub use validate::{InvalidLens, Issue, Level};

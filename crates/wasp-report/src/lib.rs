@@ -4,7 +4,10 @@ pub mod html;
 pub mod junit;
 pub mod markdown;
 mod pretty;
+pub mod render;
 pub mod review;
 pub mod sarif;
 pub mod scan;
 pub mod style;
+
+pub use render::{Renderer, Report};

@@ -137,7 +137,7 @@ fn relative_to_cwd(p: PathBuf) -> PathBuf {
 fn selectors(list: &[String], flag: &str, known: &[&Meta]) -> Result<Vec<Selector>> {
     list.iter()
         .map(|s| {
-            Selector::parse(wasp_controls::ALIASES.resolve(s), known)
+            Selector::parse(wasp_engine::aliases().resolve(s), known)
                 .map_err(|e| anyhow!("{flag}: {e}"))
         })
         .collect()
@@ -178,7 +178,7 @@ impl InputArgs {
         let first = self.paths.first().map_or(Path::new("."), PathBuf::as_path);
         let config = s.load_config(first)?;
         // The controls that selectors, `[severity]` and `[[ignore]]` may name.
-        let mut known: Vec<&Meta> = wasp_controls::metas();
+        let mut known: Vec<&Meta> = wasp_engine::builtin_controls();
         // Custom controls (`--policy`, `policies`) can be named too.
         let custom = self.policy.load(config.as_ref())?;
         let custom_metas: Vec<Meta> = custom
@@ -188,7 +188,7 @@ impl InputArgs {
         known.extend(&custom_metas);
         let resolved = match &config {
             Some(c) => c
-                .resolve(&known, wasp_controls::ALIASES)
+                .resolve(&known, wasp_engine::aliases())
                 .map_err(|e| anyhow!("{e}"))?,
             None => config::Resolved::default(),
         };
@@ -223,7 +223,7 @@ impl InputArgs {
             baseline,
             progress: show_progress.then(Counter::new),
             custom,
-            aliases: wasp_controls::ALIASES,
+            aliases: wasp_engine::aliases(),
         };
         if !known.iter().any(|c| opts.runs(c)) {
             bail!("the selection leaves no control to run (see `wasp rules`)");

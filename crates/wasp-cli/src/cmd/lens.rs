@@ -1,7 +1,6 @@
 //! `wasp lens`: show, export, import and coverage of the Security Pillar lens (or any custom
 //! lens), and the manual answers template.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -408,81 +407,8 @@ fn import(a: &ImportArgs, w: &mut impl Write) -> anyhow::Result<ExitCode> {
 
 fn coverage(a: &SourceArgs, w: &mut impl Write) -> anyhow::Result<ExitCode> {
     let lens = load(a)?;
-    let controls = wasp_controls::metas();
-    let mut by_bp: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut unknown_refs: BTreeSet<(String, String)> = BTreeSet::new();
-    for c in &controls {
-        for bp in c.best_practices.iter() {
-            match lens.best_practice(bp) {
-                Some((_, b)) => by_bp
-                    .entry(b.id.to_ascii_uppercase())
-                    .or_default()
-                    .push(&c.id),
-                None => {
-                    unknown_refs.insert((c.id.to_string(), bp.to_string()));
-                }
-            }
-        }
-    }
-    writeln!(
-        w,
-        "{}: {} control(s) registered",
-        lens.document.name,
-        controls.len()
-    )?;
-    let id_width = lens
-        .best_practices()
-        .map(|(_, b)| b.id.chars().count())
-        .max()
-        .unwrap_or(10);
-    let mut gaps = Vec::new();
-    let mut covered = 0;
-    for q in &lens.questions {
-        writeln!(w)?;
-        writeln!(w, "{} {}", q.label, q.title)?;
-        for b in &q.best_practices {
-            let cs = by_bp.get(&b.id.to_ascii_uppercase());
-            let evidence = match cs {
-                Some(cs) => {
-                    covered += 1;
-                    cs.join(", ")
-                }
-                None if b.automated => {
-                    gaps.push(b.id.as_str());
-                    "no control yet".to_string()
-                }
-                None => "answered manually".to_string(),
-            };
-            writeln!(
-                w,
-                "  {:<id_width$}  {:<6}  {:<9}  {}",
-                b.id,
-                risk_word(b.risk),
-                automated_word(b.automated),
-                evidence
-            )?;
-        }
-    }
-    writeln!(w)?;
-    let automatable = lens.best_practices().filter(|(_, b)| b.automated).count();
-    writeln!(
-        w,
-        "Evidenced by controls: {covered} best practice(s); automatable without a control: {} of {automatable}",
-        gaps.len()
-    )?;
-    if !gaps.is_empty() {
-        writeln!(w, "  {}", gaps.join(", "))?;
-    }
-    if !unknown_refs.is_empty() {
-        writeln!(w)?;
-        writeln!(
-            w,
-            "Controls naming best practices that are not in this lens:"
-        )?;
-        for (c, bp) in &unknown_refs {
-            writeln!(w, "  {c}: {bp}")?;
-        }
-    }
+    let c = wasp_engine::coverage(&lens);
+    wasp_report::render::render_coverage(&c, &lens.document.name, w)?;
     Ok(ExitCode::from(exit::OK))
 }
 

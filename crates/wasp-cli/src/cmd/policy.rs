@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use clap::Args;
-use wasp_control::ControlSet;
 use wasp_engine::config::Config;
-use wasp_model::Model;
+use wasp_engine::CustomControls;
 
 /// Where custom controls come from.
 #[derive(Debug, Args, Default)]
@@ -40,12 +39,10 @@ impl PolicyArgs {
     }
 
     /// The custom controls, ready for a scan; `None` when there are none.
-    pub fn load(&self, config: Option<&Config>) -> Result<Option<Arc<dyn ControlSet<Model>>>> {
+    pub fn load(&self, config: Option<&Config>) -> Result<Option<CustomControls>> {
         #[cfg(feature = "rego")]
         {
-            Ok(self
-                .load_set(config)?
-                .map(|s| s as Arc<dyn ControlSet<Model>>))
+            Ok(self.load_set(config)?.map(|s| s as CustomControls))
         }
         #[cfg(not(feature = "rego"))]
         {

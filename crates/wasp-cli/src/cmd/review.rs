@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use wasp_lens::answers::Answers;
+use wasp_report::render::{self, Renderer, Report};
 use wasp_report::scan::{render_text as render_scan_errors, ScanView};
 use wasp_report::style::Style;
 
@@ -67,10 +68,8 @@ pub enum ReviewCommand {
 }
 
 pub fn run(args: ReviewArgs) -> Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     if let Some(ReviewCommand::Init(t)) = &args.command {
-        return super::lens::template(t, &mut out);
+        return super::lens::template(t, &mut std::io::stdout().lock());
     }
     let targets = args.output.targets()?;
     let lens = load_lens(&args.source)?;
@@ -81,35 +80,41 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let opts = args.input.scan_options()?;
     let report = args.input.scan(&opts);
     super::common::print_warnings(&report);
-    let controls = opts.metas();
-    let review = wasp_lens::assess(&lens, &controls, &report.results, answers.as_ref());
+    let review = wasp_engine::review(&report, &opts, &lens, answers.as_ref());
     let color = args.color.enabled();
-    drop(out);
-    let scan_view = ScanView {
-        findings: &report.findings,
-        results: &report.results,
-        errors: &report.errors,
-        suppressed: &report.suppressed,
-        baselined: &report.baselined,
-        files_scanned: report.files_scanned,
-        resources: report.resources,
-        fail_on: wasp_core::Severity::High,
-        include_passed: false,
+    let view = Report {
+        scan: ScanView {
+            findings: &report.findings,
+            results: &report.results,
+            errors: &report.errors,
+            suppressed: &report.suppressed,
+            baselined: &report.baselined,
+            files_scanned: report.files_scanned,
+            resources: report.resources,
+            fail_on: wasp_core::Severity::High,
+            include_passed: false,
+        },
+        warnings: &report.warnings,
+        rules: &[],
+        review: Some(&review),
     };
-    output::write_all(targets, |format, mut out, to_stdout| match format {
-        ReviewFormat::Text => {
-            wasp_report::review::render_text(&review, &mut out, color && to_stdout)
-        }
-        ReviewFormat::Json => wasp_report::review::render_json(&review, &mut out),
-        ReviewFormat::WaAnswers => {
-            wasp_report::review::render_wa_answers(&review, &mut out, args.lens_alias.as_deref())
-        }
-        ReviewFormat::Markdown => wasp_report::markdown::render_review(&review, out),
-        ReviewFormat::Html => wasp_report::html::render_html(&review, &scan_view, out),
+    output::write_all(targets, |format, out, to_stdout| {
+        let renderer: Box<dyn Renderer> = match format {
+            ReviewFormat::Text => Box::new(render::ReviewText {
+                color: color && to_stdout,
+            }),
+            ReviewFormat::Json => Box::new(render::ReviewJson),
+            ReviewFormat::WaAnswers => Box::new(render::WaAnswers {
+                lens_alias: args.lens_alias.clone(),
+            }),
+            ReviewFormat::Markdown => Box::new(render::ReviewMarkdown),
+            ReviewFormat::Html => Box::new(render::Html),
+        };
+        renderer.render(&view, out)
     })?;
     if !report.errors.is_empty() {
         // Input errors go to stderr so that machine-readable output stays clean.
-        let view = ScanView {
+        let errors = ScanView {
             findings: &[],
             results: &[],
             errors: &report.errors,
@@ -121,7 +126,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             include_passed: false,
         };
         let mut err = std::io::stderr().lock();
-        render_scan_errors(&view, &mut err, Style { color: false }, false)?;
+        render_scan_errors(&errors, &mut err, Style { color: false }, false)?;
     }
     Ok(ExitCode::from(exit::code(false, !report.errors.is_empty())))
 }

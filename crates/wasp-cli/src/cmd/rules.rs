@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use wasp_control::Meta;
-use wasp_controls::REGISTRY;
 use wasp_core::Severity;
 
 use super::policy::{cwd_config, PolicyArgs};
@@ -108,10 +107,10 @@ fn matches(args: &RulesArgs, m: &Meta) -> bool {
 
 /// The built-in controls, then the custom ones.
 fn all(policy: &PolicyArgs) -> Result<Vec<Listed>> {
-    let mut list: Vec<Listed> = REGISTRY
-        .iter()
-        .map(|c| Listed {
-            meta: c.meta.clone(),
+    let mut list: Vec<Listed> = wasp_engine::builtin_controls()
+        .into_iter()
+        .map(|m| Listed {
+            meta: m.clone(),
             custom: None,
         })
         .collect();
@@ -168,8 +167,11 @@ pub fn rules(args: RulesArgs) -> Result<ExitCode> {
 }
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode> {
-    let m = match wasp_controls::find(&args.id) {
-        Some(c) => c.meta.clone(),
+    let builtin = wasp_engine::builtin_controls()
+        .into_iter()
+        .find(|m| m.is_named(&args.id));
+    let m = match builtin {
+        Some(m) => m.clone(),
         None => match all(&args.policy)?
             .into_iter()
             .find(|c| c.meta.is_named(&args.id))

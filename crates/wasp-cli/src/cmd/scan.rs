@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use wasp_core::Severity;
-use wasp_report::scan::{render_json_with_warnings, render_text, ScanView};
+use wasp_report::render::{self, Renderer, Report};
+use wasp_report::scan::ScanView;
 use wasp_report::style::Style;
 
 use super::common::{ColorChoice, InputArgs};
@@ -59,60 +60,51 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let report = args.input.scan(&opts);
     super::common::print_warnings(&report);
     let fail_on = super::common::fail_on(args.fail_on, &opts);
-    let view = ScanView {
-        findings: &report.findings,
-        results: &report.results,
-        errors: &report.errors,
-        suppressed: &report.suppressed,
-        baselined: &report.baselined,
-        files_scanned: report.files_scanned,
-        resources: report.resources,
-        fail_on,
-        include_passed: args.verbose,
-    };
     let wants = |f| targets.iter().any(|t| t.format == f);
+    // The built-in controls that ran, with the configuration's severity overrides.
     let rules = if wants(ScanFormat::Sarif) || wants(ScanFormat::Junit) {
-        // The built-in controls that ran, with the configuration's severity overrides.
         opts.builtin_metas()
     } else {
         Vec::new()
     };
-    let src_root = std::env::current_dir().ok();
     // The HTML report holds the review of the built-in lens, as `wasp review` computes it.
-    let review = wants(ScanFormat::Html).then(|| {
-        let controls = opts.metas();
-        wasp_lens::assess(
-            &wasp_lens::Lens::builtin(),
-            &controls,
-            &report.results,
-            None,
-        )
-    });
-    let color = args.color.enabled();
-    output::write_all(targets, |format, out, to_stdout| match format {
-        ScanFormat::Text => render_text(
-            &view,
-            out,
-            Style {
-                color: color && to_stdout,
-            },
-            args.verbose,
-        ),
-        ScanFormat::Json => render_json_with_warnings(&view, &report.warnings, out),
-        ScanFormat::Sarif => wasp_report::sarif::render_sarif(
-            &view,
-            &wasp_report::sarif::SarifOptions {
-                rules: &rules,
-                src_root: src_root.as_deref(),
-            },
-            out,
-        ),
-        ScanFormat::Junit => wasp_report::junit::render_junit(&view, &rules, out),
-        ScanFormat::Markdown => wasp_report::markdown::render_scan(&view, out),
-        ScanFormat::Html => match &review {
-            Some(review) => wasp_report::html::render_html(review, &view, out),
-            None => Ok(()),
+    let review = wants(ScanFormat::Html)
+        .then(|| wasp_engine::review(&report, &opts, &wasp_lens::Lens::builtin(), None));
+    let view = Report {
+        scan: ScanView {
+            findings: &report.findings,
+            results: &report.results,
+            errors: &report.errors,
+            suppressed: &report.suppressed,
+            baselined: &report.baselined,
+            files_scanned: report.files_scanned,
+            resources: report.resources,
+            fail_on,
+            include_passed: args.verbose,
         },
+        warnings: &report.warnings,
+        rules: &rules,
+        review: review.as_ref(),
+    };
+    let color = args.color.enabled();
+    let src_root = std::env::current_dir().ok();
+    output::write_all(targets, |format, out, to_stdout| {
+        let renderer: Box<dyn Renderer> = match format {
+            ScanFormat::Text => Box::new(render::Text {
+                style: Style {
+                    color: color && to_stdout,
+                },
+                verbose: args.verbose,
+            }),
+            ScanFormat::Json => Box::new(render::Json),
+            ScanFormat::Sarif => Box::new(render::Sarif {
+                src_root: src_root.clone(),
+            }),
+            ScanFormat::Junit => Box::new(render::Junit),
+            ScanFormat::Markdown => Box::new(render::ScanMarkdown),
+            ScanFormat::Html => Box::new(render::Html),
+        };
+        renderer.render(&view, out)
     })?;
     let code = exit::code(
         report.findings.iter().any(|f| f.severity >= fail_on),
