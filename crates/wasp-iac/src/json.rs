@@ -8,6 +8,7 @@ use wasp_core::Pos;
 use wasp_model::{Entry, Map, Node, V};
 
 use crate::error::ParseError;
+use crate::keys::SeenKeys;
 use crate::limits::{MAX_DEPTH, MAX_NODES};
 
 /// Parses one JSON document.
@@ -25,7 +26,7 @@ struct Parser<'a> {
 
 enum Frame {
     Seq(Pos, Vec<Node>),
-    Map(Pos, Map, Option<(Arc<str>, Pos)>),
+    Map(Pos, Map, Option<(Arc<str>, Pos)>, SeenKeys),
 }
 
 impl<'a> Parser<'a> {
@@ -114,7 +115,12 @@ impl<'a> Parser<'a> {
                         Some(Node::map(pos, Map::default()))
                     } else {
                         let key = self.key()?;
-                        stack.push(Frame::Map(pos, Map::default(), Some(key)));
+                        stack.push(Frame::Map(
+                            pos,
+                            Map::default(),
+                            Some(key),
+                            SeenKeys::default(),
+                        ));
                         None
                     }
                 }
@@ -160,7 +166,7 @@ impl<'a> Parser<'a> {
                             _ => return self.err("expected `,` or `]` in array"),
                         }
                     }
-                    Frame::Map(_, map, key) => {
+                    Frame::Map(_, map, key, seen) => {
                         let (k, kp) = key
                             .take()
                             .expect("a map frame waiting for a value has a key");
@@ -174,7 +180,7 @@ impl<'a> Parser<'a> {
                                 self.i += 1;
                                 self.ws();
                                 let next = self.key()?;
-                                if map.entries.iter().any(|e| e.key == next.0) {
+                                if seen.contains(map, &next.0) {
                                     return Err(ParseError::new(
                                         next.1,
                                         format!("duplicate key `{}`", next.0),
@@ -184,7 +190,7 @@ impl<'a> Parser<'a> {
                             }
                             Some(b'}') => {
                                 self.i += 1;
-                                let Some(Frame::Map(p, map, _)) = stack.pop() else {
+                                let Some(Frame::Map(p, map, _, _)) = stack.pop() else {
                                     unreachable!("top frame is a map")
                                 };
                                 done = Some(Node::map(p, map));

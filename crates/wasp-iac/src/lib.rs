@@ -6,6 +6,7 @@ pub mod base64;
 pub mod cfn;
 pub mod error;
 pub mod json;
+mod keys;
 pub mod limits;
 mod sources;
 pub mod terraform;

@@ -13,6 +13,7 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::error::ParseError;
+use crate::keys::SeenKeys;
 use crate::limits::{MAX_DEPTH, MAX_NODES};
 
 /// How a YAML tag is turned into a node.
@@ -81,7 +82,7 @@ struct Pending {
 
 enum PendingKind {
     Seq(Vec<Node>),
-    Map(Map, Option<(Arc<str>, Pos)>),
+    Map(Map, Option<(Arc<str>, Pos)>, SeenKeys),
 }
 
 struct Builder<'t> {
@@ -114,7 +115,7 @@ impl Builder<'_> {
                 let kind = if is_seq {
                     PendingKind::Seq(Vec::new())
                 } else {
-                    PendingKind::Map(Map::default(), None)
+                    PendingKind::Map(Map::default(), None, SeenKeys::default())
                 };
                 self.stack.push(Pending {
                     anchor,
@@ -130,7 +131,7 @@ impl Builder<'_> {
                 };
                 let node = match p.kind {
                     PendingKind::Seq(items) => Node::new(p.pos, V::Seq(items)),
-                    PendingKind::Map(map, _) => Node::map(p.pos, map),
+                    PendingKind::Map(map, _, _) => Node::map(p.pos, map),
                 };
                 let node = self.tagged(node, p.tag, p.pos)?;
                 if p.anchor > 0 {
@@ -192,7 +193,7 @@ impl Builder<'_> {
         };
         match &mut top.kind {
             PendingKind::Seq(items) => items.push(node),
-            PendingKind::Map(map, key) => match key.take() {
+            PendingKind::Map(map, key, seen) => match key.take() {
                 None => {
                     let Some(k) = node.as_str() else {
                         return Err(ParseError::new(
@@ -200,7 +201,7 @@ impl Builder<'_> {
                             "mapping keys must be plain strings",
                         ));
                     };
-                    if map.entries.iter().any(|e| &*e.key == k) {
+                    if seen.contains(map, k) {
                         return Err(ParseError::new(node.pos, format!("duplicate key `{k}`")));
                     }
                     *key = Some((k.into(), node.pos));

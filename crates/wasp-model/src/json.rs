@@ -235,6 +235,7 @@ mod tests {
             pos: Pos::new(5, 3),
             kind: Kind::Bucket(Box::new(bucket)),
             refs: BTreeSet::from(["Key".to_string()]),
+            ids: vec![],
             ignores: vec![],
         };
         let v = serde_json::to_value(&res).unwrap();
@@ -281,6 +282,7 @@ mod tests {
             pos: Pos::NONE,
             kind: Kind::Other,
             refs: BTreeSet::new(),
+            ids: vec![],
             ignores: vec![],
         };
         let v = serde_json::to_value(&res).unwrap();

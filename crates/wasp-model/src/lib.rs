@@ -6,6 +6,7 @@
 pub mod data;
 pub mod detection;
 pub mod identity;
+mod index;
 mod json;
 pub mod network;
 pub mod node;
@@ -15,6 +16,7 @@ pub mod value;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use wasp_core::{FileRef, Location, Pos, ResourceRef};
@@ -51,6 +53,10 @@ pub struct Resource {
     pub kind: Kind,
     /// Addresses of resources this one refers to (edges of the graph).
     pub refs: BTreeSet<String>,
+    /// Other names the resource is known by where it is deployed: its ARN, its resource id.
+    /// Empty for resources read from templates, whose ids exist only once deployed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
     /// Suppressions written in the resource's own definition (CloudFormation
     /// `Metadata: {wasp: {ignore: [...]}}`); comment suppressions are read by the scan.
     #[serde(skip)]
@@ -94,8 +100,14 @@ impl Resource {
     }
 }
 
-/// All resources loaded from one unit (a CloudFormation template or a Terraform module tree).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// All resources loaded from one unit (a CloudFormation template, a Terraform module tree, an
+/// account's snapshot).
+///
+/// Lookups by address or id and by kind go through an index built on the first lookup, so a
+/// control that looks up other resources costs the same on a template of ten resources and on
+/// an account of a hundred thousand. `resources` must not change once the model is looked up
+/// (loaders build it whole first); if it does, lookups fall back to scanning.
+#[derive(Debug, Clone, Default)]
 pub struct Model {
     pub resources: Vec<Resource>,
     /// Files that positions with `Pos::file > 0` point into (see [`Pos`]).
@@ -104,6 +116,16 @@ pub struct Model {
     /// suppressions, as the loader read them (`Some(empty)`: no file has one). `None` when
     /// the loader did not keep them: the files are read again.
     pub marked_lines: Option<Vec<(PathBuf, Vec<String>)>>,
+    index: index::Index,
+}
+
+/// Models are equal when their contents are; indexes and memos are not compared.
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.resources == other.resources
+            && self.files == other.files
+            && self.marked_lines == other.marked_lines
+    }
 }
 
 /// The lines of `text` when it holds the comment-suppression marker `wasp:ignore`.
@@ -124,7 +146,51 @@ impl Model {
         Location::new(file.as_path(), Pos::new(pos.line, pos.col))
     }
 
-    pub fn get(&self, address: &str) -> Option<&Resource> {
-        self.resources.iter().find(|r| r.address == address)
+    /// A model of these resources, with positions in `files`.
+    pub fn new(resources: Vec<Resource>, files: Vec<FileRef>) -> Model {
+        Model {
+            resources,
+            files,
+            ..Model::default()
+        }
+    }
+
+    /// The resource at this address (CloudFormation logical id, Terraform address), or known
+    /// by this id (ARN, resource id) where it is deployed.
+    pub fn get(&self, address_or_id: &str) -> Option<&Resource> {
+        match self.index.get(&self.resources) {
+            Some(ix) => ix
+                .by_name
+                .get(address_or_id)
+                .map(|&i| &self.resources[i as usize]),
+            None => self
+                .resources
+                .iter()
+                .find(|r| r.address == address_or_id || r.ids.iter().any(|i| i == address_or_id)),
+        }
+    }
+
+    /// The resources of one kind, in model order.
+    pub fn of_kind(&self, kind: KindTag) -> impl Iterator<Item = &Resource> + '_ {
+        let picked: Box<dyn Iterator<Item = &Resource> + '_> = match self.index.get(&self.resources)
+        {
+            Some(ix) => Box::new(
+                ix.by_kind
+                    .get(&kind)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .map(|&i| &self.resources[i as usize]),
+            ),
+            None => Box::new(self.resources.iter().filter(move |r| r.kind.tag() == kind)),
+        };
+        picked
+    }
+
+    /// A value derived from the whole model, computed once per model (the first time any
+    /// control asks) and shared afterwards: the way a control that needs to know, for every
+    /// resource, something about all the others stays linear. `T` identifies the value: each
+    /// use has a type of its own.
+    pub fn memo<T: Send + Sync + 'static>(&self, build: impl FnOnce(&Model) -> T) -> Arc<T> {
+        self.index.memo(self, build)
     }
 }

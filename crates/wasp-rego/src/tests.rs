@@ -25,6 +25,7 @@ fn resource(address: &str, kind: Kind) -> Resource {
         pos: Pos::new(1, 1),
         kind,
         refs: BTreeSet::new(),
+        ids: vec![],
         ignores: vec![],
     }
 }
@@ -40,9 +41,8 @@ fn bucket(address: &str, versioning: Value<bool>) -> Resource {
 }
 
 fn model() -> Model {
-    Model {
-        marked_lines: None,
-        resources: vec![
+    Model::new(
+        vec![
             bucket("aws_s3_bucket.on", Value::Known(true, Pos::new(2, 3))),
             bucket("aws_s3_bucket.off", Value::Known(false, Pos::new(2, 3))),
             bucket(
@@ -55,8 +55,8 @@ fn model() -> Model {
                 Kind::SecurityGroup(Box::default()),
             ),
         ],
-        files: vec![],
-    }
+        vec![],
+    )
 }
 
 const VERSIONING: &str = r#"# METADATA

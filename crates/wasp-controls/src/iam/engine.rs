@@ -750,24 +750,39 @@ pub(crate) fn boundary_only(res: &Resource, model: &Model) -> bool {
     if !matches!(res.kind, Kind::ManagedPolicy(_)) {
         return false;
     }
-    let names = |l: &Link| matches!(l, Link::Address(a, _) if *a == res.address);
-    let mut boundary = false;
-    for r in &model.resources {
-        let Some(p) = principal_of(r) else {
-            continue;
+    let uses = model.memo(PolicyUses::new);
+    uses.boundaries.contains(res.address.as_str()) && !uses.attached.contains(res.address.as_str())
+}
+
+/// How the principals of a model use its managed policies, by the policies' addresses: once
+/// per model, so that asking it for every policy stays linear.
+struct PolicyUses {
+    /// Policies some principal has as its permissions boundary.
+    boundaries: HashSet<String>,
+    /// Policies attached to, or joined into, some principal.
+    attached: HashSet<String>,
+}
+
+impl PolicyUses {
+    fn new(model: &Model) -> PolicyUses {
+        let mut uses = PolicyUses {
+            boundaries: HashSet::new(),
+            attached: HashSet::new(),
         };
-        if p.permissions_boundary_ref.as_ref().is_some_and(names) {
-            boundary = true;
+        let address = |l: &Link| match l {
+            Link::Address(a, _) => Some(a.clone()),
+            _ => None,
+        };
+        for p in model.resources.iter().filter_map(principal_of) {
+            uses.boundaries
+                .extend(p.permissions_boundary_ref.as_ref().and_then(address));
+            uses.attached
+                .extend(p.managed_policy_refs.iter().filter_map(address));
+            uses.attached
+                .extend(p.policies.iter().filter_map(|d| d.joined_from.clone()));
         }
-        if p.managed_policy_refs.iter().any(names)
-            || p.policies
-                .iter()
-                .any(|d| d.joined_from.as_deref() == Some(res.address.as_str()))
-        {
-            return false;
-        }
+        uses
     }
-    boundary
 }
 
 /// A message of the engine with the placeholders of values known at deploy time spelled out.

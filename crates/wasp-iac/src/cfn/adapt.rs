@@ -242,6 +242,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
             kind,
             ignores: metadata_ignores(raw.metadata.as_ref()),
             refs: raw.refs,
+            ids: Vec::new(),
         });
     }
     for (to, join, _pos) in joins {
@@ -267,11 +268,7 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
             _ => {}
         }
     }
-    Model {
-        resources,
-        files: Vec::new(),
-        marked_lines: None,
-    }
+    Model::new(resources, Vec::new())
 }
 
 /// What a configuring resource points at: another resource of the template by logical id

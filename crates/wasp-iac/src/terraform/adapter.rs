@@ -529,9 +529,8 @@ pub(crate) fn adapt(raw: Vec<RawRes>, source: &'static SourceInfo, files: Vec<Fi
     for r in &raw {
         join(r, &ix, &mut kinds);
     }
-    Model {
-        resources: raw
-            .into_iter()
+    Model::new(
+        raw.into_iter()
             .zip(kinds)
             .map(|(r, kind)| Resource {
                 address: r.address,
@@ -541,12 +540,12 @@ pub(crate) fn adapt(raw: Vec<RawRes>, source: &'static SourceInfo, files: Vec<Fi
                 pos: r.pos,
                 kind,
                 refs: r.refs,
+                ids: Vec::new(),
                 ignores: Vec::new(),
             })
             .collect(),
         files,
-        marked_lines: None,
-    }
+    )
 }
 
 fn bucket_mut(kinds: &mut [Kind], i: usize) -> &mut Bucket {
