@@ -4,4 +4,31 @@
 
 use wasp_model::Spelling;
 
-pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {};
+pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
+    Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
+    Instance {
+        "associate_public_ip" => "associate_public_ip_address",
+        // A phrase, not a path: each block device sets its own.
+        "block_devices.encrypted" => "block device encrypted",
+        "instance_profile" => "iam_instance_profile",
+        "metadata.hop_limit" => "http_put_response_hop_limit",
+        "metadata.http_tokens" => "http_tokens",
+    }
+    LaunchConfiguration {
+        "associate_public_ip" => "associate_public_ip_address",
+        "instance_profile" => "iam_instance_profile",
+        "metadata.hop_limit" => "http_put_response_hop_limit",
+        "metadata.http_tokens" => "http_tokens",
+    }
+    LaunchTemplate {
+        "associate_public_ip" => "associate_public_ip_address",
+        // A phrase, not a path: each block device sets its own.
+        "block_devices.encrypted" => "block device encrypted",
+        "instance_profile" => "iam_instance_profile",
+        "metadata.hop_limit" => "http_put_response_hop_limit",
+        "metadata.http_tokens" => "http_tokens",
+    }
+    SecurityGroup { "egress.description" => "description", "ingress.description" => "description" }
+    Subnet { "map_public_ip" => "map_public_ip_on_launch" }
+    Volume { "kms_key" => "kms_key_id" }
+};
