@@ -11,12 +11,31 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "object_lock" => "ObjectLockEnabled",
         "sse_algorithm" => "SSEAlgorithm",
     }
-    EcsService { "assign_public_ip=true" => "ENABLED" }
+    BuildProject {
+        "artifacts_encryption_disabled" => "EncryptionDisabled",
+        "privileged_mode" => "PrivilegedMode",
+        "s3_logs_encryption_disabled" => "EncryptionDisabled",
+        "source_locations" => "Location",
+    }
+    EcrRepository { "scan_on_push" => "ScanOnPush", "tag_mutability" => "ImageTagMutability" }
+    EcsService { "assign_public_ip" => "AssignPublicIp", "assign_public_ip=true" => "ENABLED" }
+    EksCluster {
+        "endpoint_public" => "EndpointPublicAccess",
+        "log_types" => "EnabledTypes",
+        "public_access_cidrs" => "PublicAccessCidrs",
+        "secrets_kms_key" => "EncryptionConfig",
+    }
     FirewallPolicy {
         "stateless_default_actions" => "StatelessDefaultActions",
         "stateless_fragment_default_actions" => "StatelessFragmentDefaultActions",
     }
     FlowLog { "traffic_type" => "TrafficType" }
+    Function {
+        "code_signing" => "CodeSigningConfigArn",
+        "in_vpc" => "VpcConfig",
+        "url_auth_type" => "AuthType",
+    }
+    FunctionUrl { "auth_type" => "AuthType" }
     Instance {
         "associate_public_ip" => "AssociatePublicIpAddress",
         // A phrase, not a path: each block device mapping sets its own.
@@ -25,6 +44,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "HttpPutResponseHopLimit",
         "metadata.http_tokens" => "HttpTokens",
         "user_data" => "UserData",
+    }
+    LambdaPermission {
+        "principal" => "Principal",
+        "source_account" => "SourceAccount",
+        "source_arn" => "SourceArn",
     }
     LaunchConfiguration {
         "associate_public_ip" => "AssociatePublicIpAddress",
@@ -44,6 +68,13 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     }
     SecurityGroup { "egress.description" => "Description", "ingress.description" => "Description" }
     Subnet { "map_public_ip" => "MapPublicIpOnLaunch" }
+    TaskDefinition {
+        "containers.privileged" => "Privileged",
+        "containers.readonly_root_filesystem" => "ReadonlyRootFilesystem",
+        "containers.user" => "User",
+        "network_mode" => "NetworkMode",
+        "pid_mode" => "PidMode",
+    }
     TransitGateway { "auto_accept_shared_attachments" => "AutoAcceptSharedAttachments" }
     Volume { "encrypted" => "Encrypted", "kms_key" => "KmsKeyId" }
     VpcEndpoint { "policy" => "PolicyDocument" }

@@ -6,6 +6,20 @@ use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
+    BuildProject {
+        "artifacts_encryption_disabled" => "encryption_disabled",
+        "s3_logs_encryption_disabled" => "encryption_disabled",
+        "source_locations" => "location",
+    }
+    EcrRepository { "tag_mutability" => "image_tag_mutability" }
+    EksCluster {
+        "endpoint_public" => "endpoint_public_access",
+        "log_types" => "enabled_cluster_log_types",
+        "secrets_kms_key" => "encryption_config",
+    }
+    // No url_auth_type: a Terraform function has no URL of its own (`aws_lambda_function_url`).
+    Function { "code_signing" => "code_signing_config_arn", "in_vpc" => "vpc_config" }
+    FunctionUrl { "auth_type" => "authorization_type" }
     Instance {
         "associate_public_ip" => "associate_public_ip_address",
         // A phrase, not a path: each block device sets its own.
@@ -30,5 +44,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     }
     SecurityGroup { "egress.description" => "description", "ingress.description" => "description" }
     Subnet { "map_public_ip" => "map_public_ip_on_launch" }
+    TaskDefinition {
+        "containers.privileged" => "privileged",
+        // Container definitions are JSON, spelled as ECS spells them.
+        "containers.readonly_root_filesystem" => "readonlyRootFilesystem",
+        "containers.user" => "user",
+    }
     Volume { "kms_key" => "kms_key_id" }
 };
