@@ -5,6 +5,7 @@
 use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
+    BackupVault { "kms_key" => "EncryptionKeyArn" }
     Bucket {
         "kms_key" => "KMSMasterKeyID",
         "mfa_delete" => !,
@@ -17,6 +18,33 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "s3_logs_encryption_disabled" => "EncryptionDisabled",
         "source_locations" => "Location",
     }
+    CacheGroup {
+        "at_rest_encryption" => "AtRestEncryptionEnabled",
+        "auth_token" => "AuthToken",
+        "snapshot_retention" => "SnapshotRetentionLimit",
+        "transit_encryption" => "TransitEncryptionEnabled",
+        "user_groups" => "UserGroupIds",
+    }
+    DbCluster {
+        "backup_retention" => "BackupRetentionPeriod",
+        "copy_tags_to_snapshot" => "CopyTagsToSnapshot",
+        "deletion_protection" => "DeletionProtection",
+        "iam_auth" => "EnableIAMDatabaseAuthentication",
+        "kms_key" => "KmsKeyId",
+        "publicly_accessible" => "PubliclyAccessible",
+        "storage_encrypted" => "StorageEncrypted",
+    }
+    DbInstance {
+        "auto_minor_version_upgrade" => "AutoMinorVersionUpgrade",
+        "backup_retention" => "BackupRetentionPeriod",
+        "copy_tags_to_snapshot" => "CopyTagsToSnapshot",
+        "deletion_protection" => "DeletionProtection",
+        "iam_auth" => "EnableIAMDatabaseAuthentication",
+        "kms_key" => "KmsKeyId",
+        "publicly_accessible" => "PubliclyAccessible",
+        "storage_encrypted" => "StorageEncrypted",
+    }
+    DmsEndpoint { "ssl_mode" => "SslMode" }
     EcrRepository { "scan_on_push" => "ScanOnPush", "tag_mutability" => "ImageTagMutability" }
     EcsService { "assign_public_ip" => "AssignPublicIp", "assign_public_ip=true" => "ENABLED" }
     EksCluster {
@@ -25,6 +53,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "public_access_cidrs" => "PublicAccessCidrs",
         "secrets_kms_key" => "EncryptionConfig",
     }
+    FileSystem { "encrypted" => "Encrypted" }
     FirewallPolicy {
         "stateless_default_actions" => "StatelessDefaultActions",
         "stateless_fragment_default_actions" => "StatelessFragmentDefaultActions",
@@ -66,8 +95,23 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.http_tokens" => "HttpTokens",
         "user_data" => "UserData",
     }
+    ReplicationInstance { "publicly_accessible" => "PubliclyAccessible" }
+    SearchDomain {
+        "encryption_at_rest" => "EncryptionAtRestOptions.Enabled",
+        "enforce_https" => "DomainEndpointOptions.EnforceHTTPS",
+        "fine_grained_access" => "AdvancedSecurityOptions.Enabled",
+        "in_vpc" => "VPCOptions.SubnetIds",
+        "node_to_node_encryption" => "NodeToNodeEncryptionOptions.Enabled",
+        "tls_policy" => "DomainEndpointOptions.TLSSecurityPolicy",
+    }
     SecurityGroup { "egress.description" => "Description", "ingress.description" => "Description" }
     Subnet { "map_public_ip" => "MapPublicIpOnLaunch" }
+    Table {
+        "deletion_protection" => "DeletionProtectionEnabled",
+        "kms_key" => "KMSMasterKeyId",
+        "point_in_time_recovery" => "PointInTimeRecoveryEnabled",
+        "sse_enabled" => "SSEEnabled",
+    }
     TaskDefinition {
         "containers.privileged" => "Privileged",
         "containers.readonly_root_filesystem" => "ReadonlyRootFilesystem",
@@ -78,4 +122,9 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     TransitGateway { "auto_accept_shared_attachments" => "AutoAcceptSharedAttachments" }
     Volume { "encrypted" => "Encrypted", "kms_key" => "KmsKeyId" }
     VpcEndpoint { "policy" => "PolicyDocument" }
+    Warehouse {
+        "encrypted" => "Encrypted",
+        "enhanced_vpc_routing" => "EnhancedVpcRouting",
+        "publicly_accessible" => "PubliclyAccessible",
+    }
 };

@@ -5,11 +5,28 @@
 use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
+    BackupVault { "kms_key" => "kms_key_arn" }
     Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
     BuildProject {
         "artifacts_encryption_disabled" => "encryption_disabled",
         "s3_logs_encryption_disabled" => "encryption_disabled",
         "source_locations" => "location",
+    }
+    CacheGroup {
+        "at_rest_encryption" => "at_rest_encryption_enabled",
+        "snapshot_retention" => "snapshot_retention_limit",
+        "transit_encryption" => "transit_encryption_enabled",
+        "user_groups" => "user_group_ids",
+    }
+    DbCluster {
+        "backup_retention" => "backup_retention_period",
+        "iam_auth" => "iam_database_authentication_enabled",
+        "kms_key" => "kms_key_id",
+    }
+    DbInstance {
+        "backup_retention" => "backup_retention_period",
+        "iam_auth" => "iam_database_authentication_enabled",
+        "kms_key" => "kms_key_id",
     }
     EcrRepository { "tag_mutability" => "image_tag_mutability" }
     EksCluster {
@@ -42,8 +59,22 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "http_put_response_hop_limit",
         "metadata.http_tokens" => "http_tokens",
     }
+    SearchDomain {
+        "encryption_at_rest" => "encrypt_at_rest.enabled",
+        "enforce_https" => "domain_endpoint_options.enforce_https",
+        "fine_grained_access" => "advanced_security_options.enabled",
+        "in_vpc" => "vpc_options.subnet_ids",
+        "node_to_node_encryption" => "node_to_node_encryption.enabled",
+        "tls_policy" => "domain_endpoint_options.tls_security_policy",
+    }
     SecurityGroup { "egress.description" => "description", "ingress.description" => "description" }
     Subnet { "map_public_ip" => "map_public_ip_on_launch" }
+    Table {
+        "deletion_protection" => "deletion_protection_enabled",
+        "kms_key" => "kms_key_arn",
+        "point_in_time_recovery" => "point_in_time_recovery.enabled",
+        "sse_enabled" => "server_side_encryption.enabled",
+    }
     TaskDefinition {
         "containers.privileged" => "privileged",
         // Container definitions are JSON, spelled as ECS spells them.
