@@ -5,6 +5,7 @@
 use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
+    AccessAnalyzer { "analyzer_type" => "Type" }
     BackupVault { "kms_key" => "EncryptionKeyArn" }
     Bucket {
         "kms_key" => "KMSMasterKeyID",
@@ -25,6 +26,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "transit_encryption" => "TransitEncryptionEnabled",
         "user_groups" => "UserGroupIds",
     }
+    ConfigAggregator { "sources.all_regions" => "AllAwsRegions" }
+    ConfigRecorder {
+        "all_supported" => "AllSupported",
+        "include_global_types" => "IncludeGlobalResourceTypes",
+    }
     DbCluster {
         "backup_retention" => "BackupRetentionPeriod",
         "copy_tags_to_snapshot" => "CopyTagsToSnapshot",
@@ -44,6 +50,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "publicly_accessible" => "PubliclyAccessible",
         "storage_encrypted" => "StorageEncrypted",
     }
+    Detector { "enabled" => "Enable", "finding_frequency" => "FindingPublishingFrequency" }
     DmsEndpoint { "ssl_mode" => "SslMode" }
     EcrRepository { "scan_on_push" => "ScanOnPush", "tag_mutability" => "ImageTagMutability" }
     EcsService { "assign_public_ip" => "AssignPublicIp", "assign_public_ip=true" => "ENABLED" }
@@ -74,6 +81,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.http_tokens" => "HttpTokens",
         "user_data" => "UserData",
     }
+    KmsKey {
+        "deletion_window" => "PendingWindowInDays",
+        "key_spec" => "KeySpec",
+        "rotation" => "EnableKeyRotation",
+    }
     LambdaPermission {
         "principal" => "Principal",
         "source_account" => "SourceAccount",
@@ -95,6 +107,8 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.http_tokens" => "HttpTokens",
         "user_data" => "UserData",
     }
+    LogGroup { "kms_key" => "KmsKeyId", "retention_days" => "RetentionInDays" }
+    MacieSession { "status" => "Status" }
     ReplicationInstance { "publicly_accessible" => "PubliclyAccessible" }
     SearchDomain {
         "encryption_at_rest" => "EncryptionAtRestOptions.Enabled",
@@ -105,6 +119,10 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "tls_policy" => "DomainEndpointOptions.TLSSecurityPolicy",
     }
     SecurityGroup { "egress.description" => "Description", "ingress.description" => "Description" }
+    SecurityHub {
+        "auto_enable_controls" => "AutoEnableControls",
+        "enable_default_standards" => "EnableDefaultStandards",
+    }
     Subnet { "map_public_ip" => "MapPublicIpOnLaunch" }
     Table {
         "deletion_protection" => "DeletionProtectionEnabled",
@@ -118,6 +136,15 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "containers.user" => "User",
         "network_mode" => "NetworkMode",
         "pid_mode" => "PidMode",
+    }
+    Trail {
+        "cloudwatch_logs_group" => "CloudWatchLogsLogGroupArn",
+        "include_global_service_events" => "IncludeGlobalServiceEvents",
+        "is_logging" => "IsLogging",
+        "kms_key" => "KMSKeyId",
+        "log_file_validation" => "EnableLogFileValidation",
+        "multi_region" => "IsMultiRegionTrail",
+        "sns_topic" => "SnsTopicName",
     }
     TransitGateway { "auto_accept_shared_attachments" => "AutoAcceptSharedAttachments" }
     Volume { "encrypted" => "Encrypted", "kms_key" => "KmsKeyId" }

@@ -5,6 +5,7 @@
 use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
+    AccessAnalyzer { "analyzer_type" => "type" }
     BackupVault { "kms_key" => "kms_key_arn" }
     Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
     BuildProject {
@@ -18,6 +19,8 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "transit_encryption" => "transit_encryption_enabled",
         "user_groups" => "user_group_ids",
     }
+    ConfigAggregator { "sources.all_regions" => "all_regions" }
+    ConfigRecorder { "include_global_types" => "include_global_resource_types" }
     DbCluster {
         "backup_retention" => "backup_retention_period",
         "iam_auth" => "iam_database_authentication_enabled",
@@ -28,6 +31,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "iam_auth" => "iam_database_authentication_enabled",
         "kms_key" => "kms_key_id",
     }
+    Detector { "enabled" => "enable", "finding_frequency" => "finding_publishing_frequency" }
     EcrRepository { "tag_mutability" => "image_tag_mutability" }
     EksCluster {
         "endpoint_public" => "endpoint_public_access",
@@ -45,6 +49,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "http_put_response_hop_limit",
         "metadata.http_tokens" => "http_tokens",
     }
+    KmsKey {
+        "deletion_window" => "deletion_window_in_days",
+        "key_spec" => "customer_master_key_spec",
+        "rotation" => "enable_key_rotation",
+    }
     LaunchConfiguration {
         "associate_public_ip" => "associate_public_ip_address",
         "instance_profile" => "iam_instance_profile",
@@ -59,6 +68,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "http_put_response_hop_limit",
         "metadata.http_tokens" => "http_tokens",
     }
+    LogGroup { "kms_key" => "kms_key_id", "retention_days" => "retention_in_days" }
     SearchDomain {
         "encryption_at_rest" => "encrypt_at_rest.enabled",
         "enforce_https" => "domain_endpoint_options.enforce_https",
@@ -80,6 +90,14 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         // Container definitions are JSON, spelled as ECS spells them.
         "containers.readonly_root_filesystem" => "readonlyRootFilesystem",
         "containers.user" => "user",
+    }
+    Trail {
+        "cloudwatch_logs_group" => "cloud_watch_logs_group_arn",
+        "is_logging" => "enable_logging",
+        "kms_key" => "kms_key_id",
+        "log_file_validation" => "enable_log_file_validation",
+        "multi_region" => "is_multi_region_trail",
+        "sns_topic" => "sns_topic_name",
     }
     Volume { "kms_key" => "kms_key_id" }
 };
