@@ -6,6 +6,12 @@ use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     AccessAnalyzer { "analyzer_type" => "Type" }
+    ApiDomain { "security_policies" => "SecurityPolicy" }
+    ApiStage {
+        "cache_cluster" => "CacheClusterEnabled",
+        "method_settings.cache_data_encrypted" => "CacheDataEncrypted",
+        "tracing" => "TracingEnabled",
+    }
     BackupVault { "kms_key" => "EncryptionKeyArn" }
     Bucket {
         "kms_key" => "KMSMasterKeyID",
@@ -25,6 +31,16 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "snapshot_retention" => "SnapshotRetentionLimit",
         "transit_encryption" => "TransitEncryptionEnabled",
         "user_groups" => "UserGroupIds",
+    }
+    Certificate {
+        "key_algorithm" => "KeyAlgorithm",
+        "transparency_logging" => "CertificateTransparencyLoggingPreference",
+        "validation_method" => "ValidationMethod",
+    }
+    // No desync_mitigation_mode: CloudFormation cannot set it on a classic load balancer.
+    ClassicLoadBalancer {
+        "access_logging" => "AccessLoggingPolicy.Enabled",
+        "listeners.protocol" => "Protocol",
     }
     ConfigAggregator { "sources.all_regions" => "AllAwsRegions" }
     ConfigRecorder {
@@ -51,6 +67,15 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "storage_encrypted" => "StorageEncrypted",
     }
     Detector { "enabled" => "Enable", "finding_frequency" => "FindingPublishingFrequency" }
+    Distribution {
+        "default_certificate" => "CloudFrontDefaultCertificate",
+        "default_root_object" => "DefaultRootObject",
+        "logging" => "Logging",
+        "minimum_protocol_version" => "MinimumProtocolVersion",
+        "origins.protocol_policy" => "OriginProtocolPolicy",
+        "origins.ssl_protocols" => "OriginSSLProtocols",
+        "viewer_protocol_policies" => "ViewerProtocolPolicy",
+    }
     DmsEndpoint { "ssl_mode" => "SslMode" }
     EcrRepository { "scan_on_push" => "ScanOnPush", "tag_mutability" => "ImageTagMutability" }
     EcsService { "assign_public_ip" => "AssignPublicIp", "assign_public_ip=true" => "ENABLED" }
@@ -106,6 +131,13 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "HttpPutResponseHopLimit",
         "metadata.http_tokens" => "HttpTokens",
         "user_data" => "UserData",
+    }
+    Listener { "ssl_policy" => "SslPolicy" }
+    // Load balancer attributes, by key (`LoadBalancerAttributes`).
+    LoadBalancer {
+        "access_logs" => "access_logs.s3.enabled",
+        "desync_mitigation_mode" => "routing.http.desync_mitigation_mode",
+        "drop_invalid_header_fields" => "routing.http.drop_invalid_header_fields.enabled",
     }
     LogGroup { "kms_key" => "KmsKeyId", "retention_days" => "RetentionInDays" }
     MacieSession { "status" => "Status" }

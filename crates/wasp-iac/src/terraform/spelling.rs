@@ -6,6 +6,12 @@ use wasp_model::Spelling;
 
 pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     AccessAnalyzer { "analyzer_type" => "type" }
+    ApiDomain { "security_policies" => "security_policy" }
+    ApiStage {
+        "cache_cluster" => "cache_cluster_enabled",
+        "method_settings.cache_data_encrypted" => "cache_data_encrypted",
+        "tracing" => "xray_tracing_enabled",
+    }
     BackupVault { "kms_key" => "kms_key_arn" }
     Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
     BuildProject {
@@ -18,6 +24,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "snapshot_retention" => "snapshot_retention_limit",
         "transit_encryption" => "transit_encryption_enabled",
         "user_groups" => "user_group_ids",
+    }
+    Certificate { "transparency_logging" => "certificate_transparency_logging_preference" }
+    ClassicLoadBalancer {
+        "access_logging" => "access_logs.enabled",
+        "listeners.protocol" => "lb_protocol",
     }
     ConfigAggregator { "sources.all_regions" => "all_regions" }
     ConfigRecorder { "include_global_types" => "include_global_resource_types" }
@@ -32,6 +43,13 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "kms_key" => "kms_key_id",
     }
     Detector { "enabled" => "enable", "finding_frequency" => "finding_publishing_frequency" }
+    Distribution {
+        "default_certificate" => "cloudfront_default_certificate",
+        "logging" => "logging_config",
+        "origins.protocol_policy" => "origin_protocol_policy",
+        "origins.ssl_protocols" => "origin_ssl_protocols",
+        "viewer_protocol_policies" => "viewer_protocol_policy",
+    }
     EcrRepository { "tag_mutability" => "image_tag_mutability" }
     EksCluster {
         "endpoint_public" => "endpoint_public_access",
@@ -68,6 +86,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "metadata.hop_limit" => "http_put_response_hop_limit",
         "metadata.http_tokens" => "http_tokens",
     }
+    LoadBalancer { "access_logs" => "access_logs.enabled" }
     LogGroup { "kms_key" => "kms_key_id", "retention_days" => "retention_in_days" }
     SearchDomain {
         "encryption_at_rest" => "encrypt_at_rest.enabled",
