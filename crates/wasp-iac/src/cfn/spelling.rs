@@ -13,6 +13,11 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "tracing" => "TracingEnabled",
     }
     BackupVault { "kms_key" => "EncryptionKeyArn" }
+    Broker {
+        "kms_key" => "KmsKeyId",
+        "publicly_accessible" => "PubliclyAccessible",
+        "use_aws_owned_key" => "UseAwsOwnedKey",
+    }
     Bucket {
         "kms_key" => "KMSMasterKeyID",
         "mfa_delete" => !,
@@ -66,6 +71,10 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "publicly_accessible" => "PubliclyAccessible",
         "storage_encrypted" => "StorageEncrypted",
     }
+    DeliveryStream {
+        // The block that turns encryption on: it has no `Enabled` of its own.
+        "sse_enabled" => "DeliveryStreamEncryptionConfigurationInput",
+    }
     Detector { "enabled" => "Enable", "finding_frequency" => "FindingPublishingFrequency" }
     Distribution {
         "default_certificate" => "CloudFrontDefaultCertificate",
@@ -97,6 +106,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "url_auth_type" => "AuthType",
     }
     FunctionUrl { "auth_type" => "AuthType" }
+    IdentityPool { "allow_unauthenticated" => "AllowUnauthenticatedIdentities" }
     Instance {
         "associate_public_ip" => "AssociatePublicIpAddress",
         // A phrase, not a path: each block device mapping sets its own.
@@ -141,6 +151,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     }
     LogGroup { "kms_key" => "KmsKeyId", "retention_days" => "RetentionInDays" }
     MacieSession { "status" => "Status" }
+    Queue { "kms_key" => "KmsMasterKeyId", "sqs_managed_sse" => "SqsManagedSseEnabled" }
     ReplicationInstance { "publicly_accessible" => "PubliclyAccessible" }
     SearchDomain {
         "encryption_at_rest" => "EncryptionAtRestOptions.Enabled",
@@ -155,6 +166,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "auto_enable_controls" => "AutoEnableControls",
         "enable_default_standards" => "EnableDefaultStandards",
     }
+    Stream { "encryption_type" => "StreamEncryption.EncryptionType" }
     Subnet { "map_public_ip" => "MapPublicIpOnLaunch" }
     Table {
         "deletion_protection" => "DeletionProtectionEnabled",
@@ -169,6 +181,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "network_mode" => "NetworkMode",
         "pid_mode" => "PidMode",
     }
+    Topic { "kms_key" => "KmsMasterKeyId" }
     Trail {
         "cloudwatch_logs_group" => "CloudWatchLogsLogGroupArn",
         "include_global_service_events" => "IncludeGlobalServiceEvents",
@@ -179,6 +192,16 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "sns_topic" => "SnsTopicName",
     }
     TransitGateway { "auto_accept_shared_attachments" => "AutoAcceptSharedAttachments" }
+    UserPool {
+        "advanced_security" => "AdvancedSecurityMode",
+        "mfa" => "MfaConfiguration",
+        "password_policy.minimum_length" => "MinimumLength",
+        "password_policy.require_lowercase" => "RequireLowercase",
+        "password_policy.require_numbers" => "RequireNumbers",
+        "password_policy.require_symbols" => "RequireSymbols",
+        "password_policy.require_uppercase" => "RequireUppercase",
+        "password_policy.temporary_password_validity_days" => "TemporaryPasswordValidityDays",
+    }
     Volume { "encrypted" => "Encrypted", "kms_key" => "KmsKeyId" }
     VpcEndpoint { "policy" => "PolicyDocument" }
     Warehouse {

@@ -13,6 +13,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "tracing" => "xray_tracing_enabled",
     }
     BackupVault { "kms_key" => "kms_key_arn" }
+    Broker { "kms_key" => "kms_key_id" }
     Bucket { "kms_key" => "kms_master_key_id", "object_lock" => "object_lock_enabled" }
     BuildProject {
         "artifacts_encryption_disabled" => "encryption_disabled",
@@ -42,6 +43,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "iam_auth" => "iam_database_authentication_enabled",
         "kms_key" => "kms_key_id",
     }
+    DeliveryStream { "sse_enabled" => "server_side_encryption.enabled" }
     Detector { "enabled" => "enable", "finding_frequency" => "finding_publishing_frequency" }
     Distribution {
         "default_certificate" => "cloudfront_default_certificate",
@@ -59,6 +61,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     // No url_auth_type: a Terraform function has no URL of its own (`aws_lambda_function_url`).
     Function { "code_signing" => "code_signing_config_arn", "in_vpc" => "vpc_config" }
     FunctionUrl { "auth_type" => "authorization_type" }
+    IdentityPool { "allow_unauthenticated" => "allow_unauthenticated_identities" }
     Instance {
         "associate_public_ip" => "associate_public_ip_address",
         // A phrase, not a path: each block device sets its own.
@@ -88,6 +91,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     }
     LoadBalancer { "access_logs" => "access_logs.enabled" }
     LogGroup { "kms_key" => "kms_key_id", "retention_days" => "retention_in_days" }
+    Queue { "kms_key" => "kms_master_key_id", "sqs_managed_sse" => "sqs_managed_sse_enabled" }
     SearchDomain {
         "encryption_at_rest" => "encrypt_at_rest.enabled",
         "enforce_https" => "domain_endpoint_options.enforce_https",
@@ -110,6 +114,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "containers.readonly_root_filesystem" => "readonlyRootFilesystem",
         "containers.user" => "user",
     }
+    Topic { "kms_key" => "kms_master_key_id" }
     Trail {
         "cloudwatch_logs_group" => "cloud_watch_logs_group_arn",
         "is_logging" => "enable_logging",
@@ -117,6 +122,16 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
         "log_file_validation" => "enable_log_file_validation",
         "multi_region" => "is_multi_region_trail",
         "sns_topic" => "sns_topic_name",
+    }
+    UserPool {
+        "advanced_security" => "advanced_security_mode",
+        "mfa" => "mfa_configuration",
+        "password_policy.minimum_length" => "minimum_length",
+        "password_policy.require_lowercase" => "require_lowercase",
+        "password_policy.require_numbers" => "require_numbers",
+        "password_policy.require_symbols" => "require_symbols",
+        "password_policy.require_uppercase" => "require_uppercase",
+        "password_policy.temporary_password_validity_days" => "temporary_password_validity_days",
     }
     Volume { "kms_key" => "kms_key_id" }
 };
