@@ -319,6 +319,16 @@ macro_rules! kinds {
             }
         }
 
+        impl Kind {
+            /// A kind with every field at its default (absent, empty); `Other` for `Other`.
+            pub fn default_of(tag: KindTag) -> Kind {
+                match tag {
+                    $(KindTag::$name => Kind::$name(Box::default()),)*
+                    KindTag::Other => Kind::Other,
+                }
+            }
+        }
+
         impl KindTag {
             /// Every kind, in declaration order.
             pub const ALL: &'static [KindTag] = &[$(KindTag::$name,)* KindTag::Other];

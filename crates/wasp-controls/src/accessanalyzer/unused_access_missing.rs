@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -64,7 +64,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::AccessAnalyzer(a) = &res.kind else {
         return vec![];
     };
-    let what = attr(res, "Type", "type");
+    let what = res.property("analyzer_type");
     match &a.analyzer_type {
         Value::Known(t, _) if unused_access(t) => return vec![Outcome::Pass],
         Value::Unknown(r, p) => return vec![unknown(format!("{what}: {r}"), Some(*p))],

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -48,7 +48,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if c.imported || !c.private_ca.is_absent() {
         return vec![];
     }
-    let setting = attr(res, "ValidationMethod", "validation_method");
+    let setting = res.property("validation_method");
     vec![match &c.validation_method {
         Value::Known(v, p) if v.eq_ignore_ascii_case("EMAIL") => {
             fail(format!("{setting} is EMAIL"), Some(*p))

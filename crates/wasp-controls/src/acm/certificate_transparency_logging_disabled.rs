@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,11 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if c.imported || !c.private_ca.is_absent() {
         return vec![];
     }
-    let setting = attr(
-        res,
-        "CertificateTransparencyLoggingPreference",
-        "certificate_transparency_logging_preference",
-    );
+    let setting = res.property("transparency_logging");
     vec![match &c.transparency_logging {
         Value::Known(v, p) if v.eq_ignore_ascii_case("DISABLED") => {
             fail(format!("{setting} is DISABLED"), Some(*p))

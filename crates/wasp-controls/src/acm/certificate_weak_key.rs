@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -42,7 +42,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if c.imported {
         return vec![];
     }
-    let setting = attr(res, "KeyAlgorithm", "key_algorithm");
+    let setting = res.property("key_algorithm");
     vec![match &c.key_algorithm {
         Value::Known(a, p) if a.eq_ignore_ascii_case("RSA_1024") => {
             fail(format!("{setting} is {a}: the key is too short"), Some(*p))

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -68,12 +68,12 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &s.cache_cluster {
         Value::Known(true, _) => {}
         Value::Unknown(r, p) => {
-            let what = attr(res, "CacheClusterEnabled", "cache_cluster_enabled");
+            let what = res.property("cache_cluster");
             return vec![unknown(format!("{what}: {r}"), Some(*p))];
         }
         _ => return vec![],
     }
-    let what = attr(res, "CacheDataEncrypted", "cache_data_encrypted");
+    let what = res.property("method_settings.cache_data_encrypted");
     let mut out = Vec::new();
     for m in &s.method_settings {
         match &m.caching_enabled {

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -60,7 +60,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ApiDomain(d) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "SecurityPolicy", "security_policy");
+    let setting = res.property("security_policies");
     let mut out = Vec::new();
     for p in &d.security_policies {
         match p {

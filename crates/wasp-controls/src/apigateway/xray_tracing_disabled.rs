@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -54,9 +54,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if !s.rest {
         return vec![];
     }
-    vec![must_be_true(
-        &s.tracing,
-        false,
-        attr(res, "TracingEnabled", "xray_tracing_enabled"),
-    )]
+    vec![must_be_true(&s.tracing, false, res.property("tracing"))]
 }

@@ -2,7 +2,6 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::customer_managed_key;
-use crate::helpers::attr;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,7 +48,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![customer_managed_key(
         &v.kms_key,
-        attr(res, "EncryptionKeyArn", "kms_key_arn"),
+        res.property("kms_key"),
         "recovery points are encrypted with the AWS managed key aws/backup",
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -42,7 +42,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {
         return vec![];
     };
-    let setting = attr(res, "DefaultRootObject", "default_root_object");
+    let setting = res.property("default_root_object");
     vec![match &d.default_root_object {
         Value::Known(o, _) if !o.trim().is_empty() => Outcome::Pass,
         Value::Known(_, p) => fail(format!("{setting} is empty"), Some(*p)),

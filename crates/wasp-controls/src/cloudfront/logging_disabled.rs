@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -55,9 +55,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Distribution(d) = &res.kind else {
         return vec![];
     };
-    vec![must_be_true(
-        &d.logging,
-        false,
-        attr(res, "Logging", "logging_config"),
-    )]
+    vec![must_be_true(&d.logging, false, res.property("logging"))]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,7 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if !d.origins.iter().any(|o| o.custom) {
         return vec![];
     }
-    let setting = attr(res, "OriginProtocolPolicy", "origin_protocol_policy");
+    let setting = res.property("origins.protocol_policy");
     let viewers_http = d.viewer_protocol_policies.iter().any(|v| {
         v.known()
             .is_some_and(|p| p.eq_ignore_ascii_case("allow-all"))

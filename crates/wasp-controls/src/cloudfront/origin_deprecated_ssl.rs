@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,7 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if !d.origins.iter().any(|o| o.custom) {
         return vec![];
     }
-    let setting = attr(res, "OriginSSLProtocols", "origin_ssl_protocols");
+    let setting = res.property("origins.ssl_protocols");
     let mut out = Vec::new();
     for o in d.origins.iter().filter(|o| o.custom) {
         if o.protocol_policy

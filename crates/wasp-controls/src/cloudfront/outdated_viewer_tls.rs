@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -62,7 +62,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {
         return vec![];
     };
-    let setting = attr(res, "MinimumProtocolVersion", "minimum_protocol_version");
+    let setting = res.property("minimum_protocol_version");
     match &d.default_certificate {
         Value::Absent | Value::Known(true, _) => {
             return vec![fail(
@@ -74,7 +74,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             return vec![unknown(
                 format!(
                     "{}: {r}",
-                    attr(res, "CloudFrontDefaultCertificate", "cloudfront_default_certificate")
+                    res.property("default_certificate")
                 ),
                 Some(*p),
             )]

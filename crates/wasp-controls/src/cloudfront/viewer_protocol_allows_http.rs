@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,7 +49,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {
         return vec![];
     };
-    let setting = attr(res, "ViewerProtocolPolicy", "viewer_protocol_policy");
+    let setting = res.property("viewer_protocol_policies");
     let mut out = Vec::new();
     for (i, v) in d.viewer_protocol_policies.iter().enumerate() {
         let which = if i == 0 {

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -51,10 +51,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &t.include_global_service_events,
         true,
-        attr(
-            res,
-            "IncludeGlobalServiceEvents",
-            "include_global_service_events",
-        ),
+        res.property("include_global_service_events"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -42,7 +42,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_true(
                 &t.log_file_validation,
                 false,
-                attr(res, "EnableLogFileValidation", "enable_log_file_validation"),
+                res.property("log_file_validation"),
             )]
         })
         .unwrap_or_default()

@@ -2,7 +2,6 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::helpers::attr;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -54,11 +53,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![must_be_set(
         &t.cloudwatch_logs_group,
-        attr(
-            res,
-            "CloudWatchLogsLogGroupArn",
-            "cloud_watch_logs_group_arn",
-        ),
+        res.property("cloudwatch_logs_group"),
         "no CloudWatch Logs log group receives the trail's events",
     )]
 }

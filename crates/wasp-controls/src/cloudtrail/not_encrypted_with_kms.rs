@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -41,16 +41,10 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![match &t.kms_key {
         Value::Known(k, _) if !k.is_empty() => Outcome::Pass,
-        Value::Known(_, p) => fail(
-            format!("{} is empty", attr(res, "KMSKeyId", "kms_key_id")),
-            Some(*p),
-        ),
+        Value::Known(_, p) => fail(format!("{} is empty", res.property("kms_key")), Some(*p)),
         Value::Absent => fail("no KMS key is set: logs use SSE-S3 only", None),
         // A reference to a key of the template is a key, even if its ARN is known only later.
         v if v.is_reference() => Outcome::Pass,
-        Value::Unknown(r, p) => unknown(
-            format!("{}: {r}", attr(res, "KMSKeyId", "kms_key_id")),
-            Some(*p),
-        ),
+        Value::Unknown(r, p) => unknown(format!("{}: {r}", res.property("kms_key")), Some(*p)),
     }]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_true(
                 &t.multi_region,
                 false,
-                attr(res, "IsMultiRegionTrail", "is_multi_region_trail"),
+                res.property("multi_region"),
             )]
         })
         .unwrap_or_default()

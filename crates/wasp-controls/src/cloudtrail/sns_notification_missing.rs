@@ -2,7 +2,6 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::helpers::attr;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -53,7 +52,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![must_be_set(
         &t.sns_topic,
-        attr(res, "SnsTopicName", "sns_topic_name"),
+        res.property("sns_topic"),
         "no SNS topic is notified of log file deliveries",
     )]
 }

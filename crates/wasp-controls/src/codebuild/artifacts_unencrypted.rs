@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,14 +50,18 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(p) = super::project(res) else {
         return vec![];
     };
-    let name = attr(res, "EncryptionDisabled", "encryption_disabled");
+    let artifacts = res.property("artifacts_encryption_disabled");
     let mut out = Vec::new();
     let items = p
         .artifacts_encryption_disabled
         .iter()
-        .map(|v| ("artifacts", v))
-        .chain(std::iter::once(("S3 logs", &p.s3_logs_encryption_disabled)));
-    for (what, v) in items {
+        .map(|v| ("artifacts", artifacts, v))
+        .chain(std::iter::once((
+            "S3 logs",
+            res.property("s3_logs_encryption_disabled"),
+            &p.s3_logs_encryption_disabled,
+        )));
+    for (what, name, v) in items {
         match v {
             Value::Known(true, pos) => {
                 out.push(fail(format!("{what}: {name} is true"), Some(*pos)))

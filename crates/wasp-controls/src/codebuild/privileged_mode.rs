@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_false};
+use crate::helpers::must_be_false;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,6 +52,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_false(
         &p.privileged_mode,
         false,
-        attr(res, "PrivilegedMode", "privileged_mode"),
+        res.property("privileged_mode"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -55,7 +55,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(p) = super::project(res) else {
         return vec![];
     };
-    let name = attr(res, "Location", "location");
+    let name = res.property("source_locations");
     let mut out = Vec::new();
     for loc in &p.source_locations {
         match loc {

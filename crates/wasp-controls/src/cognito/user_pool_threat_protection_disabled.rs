@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -44,7 +44,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::UserPool(p) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "AdvancedSecurityMode", "advanced_security_mode");
+    let name = res.property("advanced_security");
     match &p.advanced_security {
         Value::Known(m, _) if m.eq_ignore_ascii_case("enforced") => vec![Outcome::Pass],
         Value::Known(m, pos) => vec![fail(format!("{name} is `{m}`, not ENFORCED"), Some(*pos))],

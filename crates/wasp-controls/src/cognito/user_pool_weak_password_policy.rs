@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, must_be_true, unknown};
+use crate::helpers::{fail, must_be_true, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -78,26 +78,26 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let classes = [
         (
             &pp.require_lowercase,
-            attr(res, "RequireLowercase", "require_lowercase"),
+            res.property("password_policy.require_lowercase"),
         ),
         (
             &pp.require_uppercase,
-            attr(res, "RequireUppercase", "require_uppercase"),
+            res.property("password_policy.require_uppercase"),
         ),
         (
             &pp.require_numbers,
-            attr(res, "RequireNumbers", "require_numbers"),
+            res.property("password_policy.require_numbers"),
         ),
         (
             &pp.require_symbols,
-            attr(res, "RequireSymbols", "require_symbols"),
+            res.property("password_policy.require_symbols"),
         ),
     ];
     let mut out: Vec<Outcome> = std::iter::once(bound(
         &pp.minimum_length,
         8,
         |n| n >= 8,
-        attr(res, "MinimumLength", "minimum_length"),
+        res.property("password_policy.minimum_length"),
         "at least 8",
     ))
     .chain(
@@ -109,11 +109,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         &pp.temporary_password_validity_days,
         7,
         |n| (1..=7).contains(&n),
-        attr(
-            res,
-            "TemporaryPasswordValidityDays",
-            "temporary_password_validity_days",
-        ),
+        res.property("password_policy.temporary_password_validity_days"),
         "at most 7",
     )))
     .filter(|o| *o != Outcome::Pass)

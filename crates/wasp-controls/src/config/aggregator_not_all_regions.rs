@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,7 +52,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ConfigAggregator(a) = &res.kind else {
         return vec![];
     };
-    let what = attr(res, "AllAwsRegions", "all_regions");
+    let what = res.property("sources.all_regions");
     a.sources
         .iter()
         .map(|s| {

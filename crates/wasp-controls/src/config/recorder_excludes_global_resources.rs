@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, cis, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -42,11 +42,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if !matches!(super::records_all(r), Value::Known(true, _) | Value::Absent) {
         return vec![];
     }
-    let what = attr(
-        res,
-        "IncludeGlobalResourceTypes",
-        "include_global_resource_types",
-    );
+    let what = res.property("include_global_types");
     vec![match &r.include_global_types {
         Value::Known(true, _) => Outcome::Pass,
         Value::Known(false, p) => fail(format!("{what} is false"), Some(*p)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -37,7 +37,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(r) = super::recorder(res) else {
         return vec![];
     };
-    let what = attr(res, "AllSupported", "all_supported");
+    let what = res.property("all_supported");
     vec![match super::records_all(r) {
         Value::Known(true, _) | Value::Absent => Outcome::Pass,
         Value::Known(false, p) => fail(

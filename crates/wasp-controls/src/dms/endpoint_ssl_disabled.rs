@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -70,7 +70,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         Value::Unknown(r, p) => return vec![unknown(format!("engine: {r}"), Some(*p))],
         _ => {}
     }
-    let setting = attr(res, "SslMode", "ssl_mode");
+    let setting = res.property("ssl_mode");
     vec![match &e.ssl_mode {
         Value::Known(m, p) if m.eq_ignore_ascii_case("none") => {
             fail(format!("{setting} is none"), Some(*p))

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -39,7 +39,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ReplicationInstance(r) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "PubliclyAccessible", "publicly_accessible");
+    let setting = res.property("publicly_accessible");
     vec![match &r.publicly_accessible {
         Value::Known(false, _) => Outcome::Pass,
         Value::Known(true, p) => fail(format!("{setting} is true"), Some(*p)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -42,10 +42,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &t.deletion_protection,
         false,
-        attr(
-            res,
-            "DeletionProtectionEnabled",
-            "deletion_protection_enabled",
-        ),
+        res.property("deletion_protection"),
     )]
 }

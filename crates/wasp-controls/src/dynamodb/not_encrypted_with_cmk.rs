@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,11 +49,11 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::table(res) else {
         return vec![];
     };
-    let enabled = attr(res, "SSEEnabled", "server_side_encryption.enabled");
+    let enabled = res.property("sse_enabled");
     vec![match &t.sse_enabled {
         Value::Known(true, _) => customer_managed_key(
             &t.kms_key,
-            attr(res, "KMSMasterKeyId", "kms_key_arn"),
+            res.property("kms_key"),
             "the AWS managed key aws/dynamodb is used",
         ),
         Value::Known(false, p) => fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -47,20 +47,12 @@ pub const KINDS: &[KindTag] = &[KindTag::Volume, KindTag::Instance, KindTag::Lau
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {
-        Kind::Volume(v) => vec![must_be_true(
-            &v.encrypted,
-            false,
-            attr(res, "Encrypted", "encrypted"),
-        )],
+        Kind::Volume(v) => vec![must_be_true(&v.encrypted, false, res.property("encrypted"))],
         Kind::Instance(c) | Kind::LaunchTemplate(c) => c
             .block_devices
             .iter()
             .map(|d| {
-                match must_be_true(
-                    &d.encrypted,
-                    false,
-                    attr(res, "block device Encrypted", "block device encrypted"),
-                ) {
+                match must_be_true(&d.encrypted, false, res.property("block_devices.encrypted")) {
                     Outcome::Fail { message, pos } => Outcome::Fail {
                         message,
                         pos: pos.or(Some(d.pos)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -67,19 +67,19 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         Value::Known(t, p) => fail(
             format!(
                 "{} is `{t}`: IMDSv1 is allowed",
-                attr(res, "HttpTokens", "http_tokens")
+                res.property("metadata.http_tokens")
             ),
             Some(*p),
         ),
         Value::Absent => fail(
             format!(
                 "{} is not set: IMDSv1 is allowed by default",
-                attr(res, "HttpTokens", "http_tokens")
+                res.property("metadata.http_tokens")
             ),
             c.metadata.pos,
         ),
         Value::Unknown(r, p) => unknown(
-            format!("{}: {r}", attr(res, "HttpTokens", "http_tokens")),
+            format!("{}: {r}", res.property("metadata.http_tokens")),
             Some(*p),
         ),
     }]

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,7 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::compute(res, |c| &c.instance_profile) else {
         return vec![];
     };
-    let name = attr(res, "IamInstanceProfile", "iam_instance_profile");
+    let name = res.property("instance_profile");
     vec![match &c.instance_profile {
         Value::Known(p, _) if !p.trim().is_empty() => Outcome::Pass,
         Value::Known(_, p) => fail(format!("{name} is empty"), Some(*p)),

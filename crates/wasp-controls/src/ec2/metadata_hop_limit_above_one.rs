@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,11 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::compute(res, |c| &c.metadata.hop_limit) else {
         return vec![];
     };
-    let name = attr(
-        res,
-        "HttpPutResponseHopLimit",
-        "http_put_response_hop_limit",
-    );
+    let name = res.property("metadata.hop_limit");
     vec![match &c.metadata.hop_limit {
         Value::Known(n, p) if *n > 1 => fail(format!("{name} is {n}"), Some(*p)),
         Value::Known(..) | Value::Absent => Outcome::Pass,

@@ -1,7 +1,7 @@
 use wasp_core::{Pos, Severity};
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,10 +52,12 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {
         return vec![];
     };
-    let name = attr(res, "Description", "description");
     let mut out = Vec::new();
     let mut seen: Vec<Pos> = Vec::new();
-    for (dir, rules) in [("ingress", &g.ingress), ("egress", &g.egress)] {
+    for (dir, rules, name) in [
+        ("ingress", &g.ingress, res.property("ingress.description")),
+        ("egress", &g.egress, res.property("egress.description")),
+    ] {
         for r in rules {
             // A Terraform block with several CIDRs is one rule per CIDR at the same place.
             if seen.contains(&r.pos) {

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -44,11 +44,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::TransitGateway(t) = &res.kind else {
         return vec![];
     };
-    let name = attr(
-        res,
-        "AutoAcceptSharedAttachments",
-        "auto_accept_shared_attachments",
-    );
+    let name = res.property("auto_accept_shared_attachments");
     vec![match &t.auto_accept_shared_attachments {
         Value::Known(v, p) if v.eq_ignore_ascii_case("enable") => {
             fail(format!("{name} is `{v}`"), Some(*p))

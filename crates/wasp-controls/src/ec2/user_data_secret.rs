@@ -4,7 +4,7 @@ use regex::Regex;
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, secret_name, secret_reference, secret_value, unknown};
+use crate::helpers::{fail, secret_name, secret_reference, secret_value, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -113,7 +113,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::compute(res, |c| &c.user_data) else {
         return vec![];
     };
-    let name = attr(res, "UserData", "user_data");
+    let name = res.property("user_data");
     vec![match &c.user_data {
         Value::Known(text, p) => match find_secret(text) {
             Some(what) => fail(format!("{name} holds {what}"), Some(*p)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -136,7 +136,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::EcrRepository(r) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "ScanOnPush", "scan_on_push");
+    let setting = res.property("scan_on_push");
     if let Value::Known(true, _) = r.scan_on_push {
         return vec![Outcome::Pass];
     }

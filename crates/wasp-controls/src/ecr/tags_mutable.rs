@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -46,7 +46,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcrRepository(r) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "ImageTagMutability", "image_tag_mutability");
+    let name = res.property("tag_mutability");
     vec![match &r.tag_mutability {
         Value::Known(m, _) if m.to_ascii_uppercase().starts_with("IMMUTABLE") => Outcome::Pass,
         Value::Known(m, p) => fail(format!("{name} is `{m}`"), Some(*p)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,7 +52,7 @@ fn is_root(user: &str) -> bool {
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let name = attr(res, "User", "user");
+    let name = res.property("containers.user");
     super::per_container(res, |c| match &c.user {
         Value::Known(u, p) if is_root(u) => {
             vec![fail(format!("{} runs as `{u}`", super::label(c)), Some(*p))]

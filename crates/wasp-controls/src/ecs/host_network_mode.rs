@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -46,7 +46,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::task(res) else {
         return vec![];
     };
-    let name = attr(res, "NetworkMode", "network_mode");
+    let name = res.property("network_mode");
     vec![match &t.network_mode {
         Value::Known(m, p) if m.eq_ignore_ascii_case("host") => {
             fail(format!("{name} is `{m}`"), Some(*p))

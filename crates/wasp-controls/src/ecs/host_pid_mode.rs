@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::task(res) else {
         return vec![];
     };
-    let name = attr(res, "PidMode", "pid_mode");
+    let name = res.property("pid_mode");
     vec![match &t.pid_mode {
         Value::Known(m, p) if m.eq_ignore_ascii_case("host") => {
             fail(format!("{name} is `{m}`"), Some(*p))

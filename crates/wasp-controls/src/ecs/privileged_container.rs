@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -44,7 +44,7 @@ container_definitions = jsonencode([{
 pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let name = attr(res, "Privileged", "privileged");
+    let name = res.property("containers.privileged");
     super::per_container(res, |c| match &c.privileged {
         Value::Known(true, p) => vec![fail(
             format!("{} sets {name} to true", super::label(c)),

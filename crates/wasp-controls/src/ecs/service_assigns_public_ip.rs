@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcsService(s) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "AssignPublicIp", "assign_public_ip");
+    let name = res.property("assign_public_ip");
     vec![match &s.assign_public_ip {
         Value::Known(true, p) => fail(
             format!("{name} is {}", res.spell_value("assign_public_ip", "true")),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -43,7 +43,7 @@ container_definitions = jsonencode([{
 pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let name = attr(res, "ReadonlyRootFilesystem", "readonlyRootFilesystem");
+    let name = res.property("containers.readonly_root_filesystem");
     super::per_container(res, |c| match &c.readonly_root_filesystem {
         Value::Known(true, _) => vec![],
         Value::Known(false, p) => vec![fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -46,9 +46,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(f) = super::file_system(res) else {
         return vec![];
     };
-    vec![must_be_true(
-        &f.encrypted,
-        false,
-        attr(res, "Encrypted", "encrypted"),
-    )]
+    vec![must_be_true(&f.encrypted, false, res.property("encrypted"))]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -48,7 +48,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::cluster(res) else {
         return vec![];
     };
-    let name = attr(res, "EnabledTypes", "enabled_cluster_log_types");
+    let name = res.property("log_types");
     let Some(types) = &c.log_types else {
         return vec![fail(
             "control plane logging is not configured: no log types are enabled",

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, is_world, unknown};
+use crate::helpers::{fail, is_world, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,8 +49,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::cluster(res) else {
         return vec![];
     };
-    let public = attr(res, "EndpointPublicAccess", "endpoint_public_access");
-    let cidrs = attr(res, "PublicAccessCidrs", "public_access_cidrs");
+    let public = res.property("endpoint_public");
+    let cidrs = res.property("public_access_cidrs");
     match &c.endpoint_public {
         Value::Known(false, _) => return vec![Outcome::Pass],
         Value::Unknown(r, p) => return vec![unknown(format!("{public}: {r}"), Some(*p))],

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -58,7 +58,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::cluster(res) else {
         return vec![];
     };
-    let name = attr(res, "EncryptionConfig", "encryption_config");
+    let name = res.property("secrets_kms_key");
     vec![match &c.secrets_kms_key {
         Value::Known(k, _) if !k.trim().is_empty() => Outcome::Pass,
         v @ Value::Unknown(r, p) => {

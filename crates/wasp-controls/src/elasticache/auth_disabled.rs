@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -43,8 +43,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {
         return vec![];
     };
-    let token = attr(res, "AuthToken", "auth_token");
-    let groups = attr(res, "UserGroupIds", "user_group_ids");
+    let token = res.property("auth_token");
+    let groups = res.property("user_groups");
     match (&g.user_groups, &g.auth_token) {
         (Value::Known(true, _), _) | (_, Value::Known(true, _)) => vec![Outcome::Pass],
         (Value::Unknown(r, p), _) => vec![unknown(format!("{groups}: {r}"), Some(*p))],

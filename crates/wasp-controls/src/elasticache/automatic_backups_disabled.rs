@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -38,7 +38,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {
         return vec![];
     };
-    let setting = attr(res, "SnapshotRetentionLimit", "snapshot_retention_limit");
+    let setting = res.property("snapshot_retention");
     vec![match &g.snapshot_retention {
         Value::Known(n, _) if *n > 0 => Outcome::Pass,
         Value::Known(_, p) => fail(format!("{setting} is 0: no automatic backups"), Some(*p)),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, must_be_true, unknown};
+use crate::helpers::{fail, must_be_true, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -72,16 +72,12 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_true(
                 &lb.access_logs,
                 false,
-                attr(res, "access_logs.s3.enabled", "access_logs.enabled"),
+                res.property("access_logs"),
             )]
         }
         Kind::ClassicLoadBalancer(lb) => vec![match &lb.access_logging {
             Value::Absent => fail("no access logging policy is configured", None),
-            v => must_be_true(
-                v,
-                false,
-                attr(res, "AccessLoggingPolicy.Enabled", "access_logs.enabled"),
-            ),
+            v => must_be_true(v, false, res.property("access_logging")),
         }],
         _ => vec![],
     }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -50,7 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ClassicLoadBalancer(lb) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "Protocol", "lb_protocol");
+    let setting = res.property("listeners.protocol");
     let mut out = Vec::new();
     for l in &lb.listeners {
         match &l.protocol {

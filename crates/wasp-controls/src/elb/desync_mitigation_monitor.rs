@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -59,11 +59,7 @@ fn mode(v: &Value<String>, what: &str) -> Outcome {
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let what = attr(
-        res,
-        "routing.http.desync_mitigation_mode",
-        "desync_mitigation_mode",
-    );
+    let what = res.property("desync_mitigation_mode");
     match &res.kind {
         Kind::LoadBalancer(lb) => {
             match lb.is_application() {

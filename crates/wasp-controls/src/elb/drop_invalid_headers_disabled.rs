@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, must_be_true, unknown};
+use crate::helpers::{must_be_true, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -63,10 +63,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &lb.drop_invalid_header_fields,
         false,
-        attr(
-            res,
-            "routing.http.drop_invalid_header_fields.enabled",
-            "drop_invalid_header_fields",
-        ),
+        res.property("drop_invalid_header_fields"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -69,13 +69,10 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         Value::Absent => fail(
             format!(
                 "no {}: the default ELBSecurityPolicy-2016-08 accepts TLS 1.0",
-                attr(res, "SslPolicy", "ssl_policy")
+                res.property("ssl_policy")
             ),
             None,
         ),
-        Value::Unknown(r, p) => unknown(
-            format!("{}: {r}", attr(res, "SslPolicy", "ssl_policy")),
-            Some(*p),
-        ),
+        Value::Unknown(r, p) => unknown(format!("{}: {r}", res.property("ssl_policy")), Some(*p)),
     }]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, must_be_true, unknown};
+use crate::helpers::{must_be_true, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,10 +52,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &s.sse_enabled,
         false,
-        attr(
-            res,
-            "DeliveryStreamEncryptionConfigurationInput",
-            "server_side_encryption.enabled",
-        ),
+        res.property("sse_enabled"),
     )]
 }

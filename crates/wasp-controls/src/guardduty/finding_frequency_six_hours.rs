@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,11 +49,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::detector(res) else {
         return vec![];
     };
-    let what = attr(
-        res,
-        "FindingPublishingFrequency",
-        "finding_publishing_frequency",
-    );
+    let what = res.property("finding_frequency");
     vec![match &d.finding_frequency {
         Value::Known(f, p) if f.eq_ignore_ascii_case("SIX_HOURS") => {
             fail(format!("{what} is SIX_HOURS"), Some(*p))

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -43,7 +43,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Stream(s) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "StreamEncryption.EncryptionType", "encryption_type");
+    let setting = res.property("encryption_type");
     vec![match &s.encryption_type {
         Value::Known(t, _) if t.eq_ignore_ascii_case("KMS") => Outcome::Pass,
         Value::Known(t, p) => fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 /// Shortest waiting period accepted, in days.
@@ -49,7 +49,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::KmsKey(k) = &res.kind else {
         return vec![];
     };
-    let setting = attr(res, "PendingWindowInDays", "deletion_window_in_days");
+    let setting = res.property("deletion_window");
     vec![match &k.deletion_window {
         Value::Known(n, p) if *n < MIN_DAYS => fail(
             format!("{setting} is {n} days, shorter than {MIN_DAYS}"),

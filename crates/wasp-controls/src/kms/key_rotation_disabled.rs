@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, must_be_true, unknown};
+use crate::helpers::{must_be_true, unknown};
 use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -48,15 +48,11 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         Value::Known(spec, _) if spec != "SYMMETRIC_DEFAULT" => return vec![],
         Value::Unknown(r, p) => {
             return vec![unknown(
-                format!("{}: {r}", attr(res, "KeySpec", "customer_master_key_spec")),
+                format!("{}: {r}", res.property("key_spec")),
                 Some(*p),
             )]
         }
         _ => {}
     }
-    vec![must_be_true(
-        &k.rotation,
-        false,
-        attr(res, "EnableKeyRotation", "enable_key_rotation"),
-    )]
+    vec![must_be_true(&k.rotation, false, res.property("rotation"))]
 }

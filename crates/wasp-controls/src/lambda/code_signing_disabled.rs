@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,7 +49,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     if f.runtime.is_absent() {
         return vec![];
     }
-    let name = attr(res, "CodeSigningConfigArn", "code_signing_config_arn");
+    let name = res.property("code_signing");
     vec![match &f.code_signing {
         Value::Known(arn, _) if !arn.trim().is_empty() => Outcome::Pass,
         Value::Known(_, p) => fail(format!("{name} is empty"), Some(*p)),

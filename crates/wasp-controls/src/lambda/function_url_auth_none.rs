@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -44,13 +44,13 @@ resource "aws_lambda_function_url" "app" {
 pub const KINDS: &[KindTag] = &[KindTag::FunctionUrl, KindTag::Function];
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let auth = match &res.kind {
-        Kind::FunctionUrl(u) => &u.auth_type,
+    let (auth, field) = match &res.kind {
+        Kind::FunctionUrl(u) => (&u.auth_type, "auth_type"),
         // SAM: only functions that declare a URL.
-        Kind::Function(f) if !f.url_auth_type.is_absent() => &f.url_auth_type,
+        Kind::Function(f) if !f.url_auth_type.is_absent() => (&f.url_auth_type, "url_auth_type"),
         _ => return vec![],
     };
-    let name = attr(res, "AuthType", "authorization_type");
+    let name = res.property(field);
     vec![match auth {
         Value::Known(a, p) if a.eq_ignore_ascii_case("NONE") => fail(
             format!("{name} is `{a}`: anyone can invoke the function"),

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,7 +52,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Function(f) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "VpcConfig", "vpc_config");
+    let name = res.property("in_vpc");
     vec![match &f.in_vpc {
         Value::Known(true, _) => Outcome::Pass,
         Value::Known(false, p) => fail(format!("{name} has no subnets"), Some(*p)),

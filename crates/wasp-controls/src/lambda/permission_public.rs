@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -54,7 +54,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LambdaPermission(p) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "Principal", "principal");
+    let name = res.property("principal");
     let set = |v: &Value<String>| !v.is_absent();
     vec![match &p.principal {
         Value::Known(who, pos) if who.trim() == "*" => {
@@ -74,7 +74,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
                 fail(
                     format!(
                         "{name} is `{who}` without {}: any account's bucket of that name may invoke it",
-                        attr(res, "SourceAccount", "source_account")
+                        res.property("source_account")
                     ),
                     Some(*pos),
                 )

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -51,7 +51,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LambdaPermission(p) = &res.kind else {
         return vec![];
     };
-    let name = attr(res, "Principal", "principal");
+    let name = res.property("principal");
     match &p.principal {
         Value::Known(who, pos) if who.trim().ends_with(".amazonaws.com") => {
             vec![
@@ -61,8 +61,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
                     fail(
                         format!(
                             "{name} is `{who}` with neither {} nor {}",
-                            attr(res, "SourceArn", "source_arn"),
-                            attr(res, "SourceAccount", "source_account")
+                            res.property("source_arn"),
+                            res.property("source_account")
                         ),
                         Some(*pos),
                     )

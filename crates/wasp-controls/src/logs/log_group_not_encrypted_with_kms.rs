@@ -2,7 +2,6 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::helpers::attr;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -51,7 +50,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     };
     vec![must_be_set(
         &g.kms_key,
-        attr(res, "KmsKeyId", "kms_key_id"),
+        res.property("kms_key"),
         "no KMS key encrypts the log group",
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 /// Days of retention that this control requires: a year, the period that audit and incident
@@ -56,7 +56,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LogGroup(g) = &res.kind else {
         return vec![];
     };
-    let what = attr(res, "RetentionInDays", "retention_in_days");
+    let what = res.property("retention_days");
     vec![match &g.retention_days {
         Value::Known(d, p) if *d > 0 && *d < MIN_DAYS => fail(
             format!("{what} is {d}: events are deleted before a year has passed"),

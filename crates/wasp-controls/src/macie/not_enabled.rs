@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -48,7 +48,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::MacieSession(m) = &res.kind else {
         return vec![];
     };
-    let what = attr(res, "Status", "status");
+    let what = res.property("status");
     vec![match &m.status {
         Value::Known(s, p) if s.eq_ignore_ascii_case("PAUSED") => fail(
             format!("{what} is {s}: Macie runs no sensitive data discovery"),

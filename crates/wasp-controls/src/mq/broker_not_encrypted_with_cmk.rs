@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -47,11 +47,11 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::broker(res) else {
         return vec![];
     };
-    let owned = attr(res, "UseAwsOwnedKey", "use_aws_owned_key");
+    let owned = res.property("use_aws_owned_key");
     vec![match &b.use_aws_owned_key {
         Value::Known(false, _) => customer_managed_key(
             &b.kms_key,
-            attr(res, "KmsKeyId", "kms_key_id"),
+            res.property("kms_key"),
             "the AWS managed key aws/mq is used",
         ),
         Value::Known(true, p) => fail(

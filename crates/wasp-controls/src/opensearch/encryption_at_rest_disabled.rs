@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -47,10 +47,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &d.encryption_at_rest,
         false,
-        attr(
-            res,
-            "EncryptionAtRestOptions.Enabled",
-            "encrypt_at_rest.enabled",
-        ),
+        res.property("encryption_at_rest"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -53,10 +53,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &d.fine_grained_access,
         false,
-        attr(
-            res,
-            "AdvancedSecurityOptions.Enabled",
-            "advanced_security_options.enabled",
-        ),
+        res.property("fine_grained_access"),
     )]
 }

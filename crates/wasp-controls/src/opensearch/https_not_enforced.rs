@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -47,10 +47,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &d.enforce_https,
         false,
-        attr(
-            res,
-            "DomainEndpointOptions.EnforceHTTPS",
-            "domain_endpoint_options.enforce_https",
-        ),
+        res.property("enforce_https"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,10 +45,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &d.node_to_node_encryption,
         false,
-        attr(
-            res,
-            "NodeToNodeEncryptionOptions.Enabled",
-            "node_to_node_encryption.enabled",
-        ),
+        res.property("node_to_node_encryption"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {
         return vec![];
     };
-    let setting = attr(res, "VPCOptions.SubnetIds", "vpc_options.subnet_ids");
+    let setting = res.property("in_vpc");
     vec![match &d.in_vpc {
         Value::Known(true, _) => Outcome::Pass,
         Value::Known(false, p) => fail(

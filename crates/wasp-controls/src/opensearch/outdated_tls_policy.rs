@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -44,11 +44,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {
         return vec![];
     };
-    let setting = attr(
-        res,
-        "DomainEndpointOptions.TLSSecurityPolicy",
-        "domain_endpoint_options.tls_security_policy",
-    );
+    let setting = res.property("tls_policy");
     vec![match &d.tls_policy {
         Value::Known(p, _)
             if p.starts_with("Policy-Min-TLS-1-2") || p.starts_with("Policy-Min-TLS-1-3") =>

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -41,6 +41,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &d.auto_minor_version_upgrade,
         true,
-        attr(res, "AutoMinorVersionUpgrade", "auto_minor_version_upgrade"),
+        res.property("auto_minor_version_upgrade"),
     )]
 }

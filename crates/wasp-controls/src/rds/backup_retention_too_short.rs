@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 /// Days of automated backups required.
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         Kind::DbCluster(d) => d,
         _ => return vec![],
     };
-    let setting = attr(res, "BackupRetentionPeriod", "backup_retention_period");
+    let setting = res.property("backup_retention");
     vec![match &d.backup_retention {
         Value::Known(n, _) if *n >= MIN_DAYS => Outcome::Pass,
         Value::Known(0, p) => fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -59,13 +59,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         // Clusters without an engine are Aurora MySQL, which supports it.
         _ => {}
     }
-    vec![must_be_true(
-        &d.iam_auth,
-        false,
-        attr(
-            res,
-            "EnableIAMDatabaseAuthentication",
-            "iam_database_authentication_enabled",
-        ),
-    )]
+    vec![must_be_true(&d.iam_auth, false, res.property("iam_auth"))]
 }

@@ -2,7 +2,6 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::helpers::attr;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -54,7 +53,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     }
     vec![customer_managed_key(
         &d.kms_key,
-        attr(res, "KmsKeyId", "kms_key_id"),
+        res.property("kms_key"),
         "the AWS managed key aws/rds is used",
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -51,13 +51,13 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             vec![must_be_true(
                 &d.storage_encrypted,
                 false,
-                attr(res, "StorageEncrypted", "storage_encrypted"),
+                res.property("storage_encrypted"),
             )]
         }
         Kind::DbCluster(d) => vec![must_be_true(
             &d.storage_encrypted,
             false,
-            attr(res, "StorageEncrypted", "storage_encrypted"),
+            res.property("storage_encrypted"),
         )],
         _ => vec![],
     }

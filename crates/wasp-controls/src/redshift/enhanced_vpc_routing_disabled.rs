@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -43,6 +43,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &w.enhanced_vpc_routing,
         false,
-        attr(res, "EnhancedVpcRouting", "enhanced_vpc_routing"),
+        res.property("enhanced_vpc_routing"),
     )]
 }

@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -56,11 +56,11 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {
         return vec![];
     };
-    let algorithm = attr(res, "SSEAlgorithm", "sse_algorithm");
+    let algorithm = res.property("sse_algorithm");
     vec![match &b.sse_algorithm {
         Value::Known(a, _) if a.starts_with("aws:kms") => customer_managed_key(
             &b.kms_key,
-            attr(res, "KMSMasterKeyID", "kms_master_key_id"),
+            res.property("kms_key"),
             "the AWS managed key aws/s3 is used",
         ),
         Value::Known(a, p) => fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -48,6 +48,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_true(
         &h.auto_enable_controls,
         true,
-        attr(res, "AutoEnableControls", "auto_enable_controls"),
+        res.property("auto_enable_controls"),
     )]
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -76,7 +76,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
             _ => continue,
         };
     }
-    let what = attr(res, "EnableDefaultStandards", "enable_default_standards");
+    let what = res.property("enable_default_standards");
     match (&h.enable_default_standards, undecided) {
         (Value::Unknown(reason, p), _) => vec![unknown(format!("{what}: {reason}"), Some(*p))],
         (_, Some((reason, p))) => vec![unknown(reason, Some(p))],

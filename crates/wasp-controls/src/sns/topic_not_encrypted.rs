@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -45,7 +45,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::topic(res) else {
         return vec![];
     };
-    let setting = attr(res, "KmsMasterKeyId", "kms_master_key_id");
+    let setting = res.property("kms_key");
     vec![match &t.kms_key {
         Value::Known(k, _) if !k.trim().is_empty() => Outcome::Pass,
         Value::Known(_, p) => fail(format!("{setting} is empty"), Some(*p)),

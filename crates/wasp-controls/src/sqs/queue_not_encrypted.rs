@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -46,8 +46,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(q) = super::queue(res) else {
         return vec![];
     };
-    let key = attr(res, "KmsMasterKeyId", "kms_master_key_id");
-    let sse = attr(res, "SqsManagedSseEnabled", "sqs_managed_sse_enabled");
+    let key = res.property("kms_key");
+    let sse = res.property("sqs_managed_sse");
     match &q.kms_key {
         Value::Known(k, _) if !k.trim().is_empty() => return vec![Outcome::Pass],
         Value::Unknown(..) if q.kms_key.is_reference() => return vec![Outcome::Pass],

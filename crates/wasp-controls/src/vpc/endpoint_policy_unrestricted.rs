@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Node, Resource, Value};
 
-use crate::helpers::{attr, fail, statements, strings, unknown};
+use crate::helpers::{fail, statements, strings, unknown};
 use crate::net_support::{allows, everyone, has_condition};
 use crate::{Area, Meta, Outcome};
 
@@ -78,7 +78,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
         return vec![fail(
             format!(
                 "no {}: the default endpoint policy allows full access",
-                attr(res, "PolicyDocument", "policy")
+                res.property("policy")
             ),
             None,
         )];

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,7 +52,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::FlowLog(f) = &res.kind else {
         return vec![];
     };
-    let what = attr(res, "TrafficType", "traffic_type");
+    let what = res.property("traffic_type");
     vec![match &f.traffic_type {
         Value::Known(t, _) if t.eq_ignore_ascii_case("ALL") => Outcome::Pass,
         Value::Known(t, p) => fail(

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
-use crate::helpers::{attr, fail, unknown};
+use crate::helpers::{fail, unknown};
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,16 +52,12 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     for (what, name, actions) in [
         (
             "full packets",
-            attr(res, "StatelessDefaultActions", "stateless_default_actions"),
+            res.property("stateless_default_actions"),
             &f.stateless_default_actions,
         ),
         (
             "fragmented packets",
-            attr(
-                res,
-                "StatelessFragmentDefaultActions",
-                "stateless_fragment_default_actions",
-            ),
+            res.property("stateless_fragment_default_actions"),
             &f.stateless_fragment_default_actions,
         ),
     ] {

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_false};
+use crate::helpers::must_be_false;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -52,6 +52,6 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     vec![must_be_false(
         &s.map_public_ip,
         false,
-        attr(res, "MapPublicIpOnLaunch", "map_public_ip_on_launch"),
+        res.property("map_public_ip"),
     )]
 }
