@@ -77,18 +77,6 @@ pub fn is_world(cidr: &str) -> bool {
     matches!(cidr.trim(), "0.0.0.0/0" | "::/0" | "0::/0" | "::0/0")
 }
 
-/// The name of a setting as the resource's source spells it, for messages.
-pub fn attr(
-    res: &wasp_model::Resource,
-    cloudformation: &'static str,
-    terraform: &'static str,
-) -> &'static str {
-    match res.source.name {
-        "cloudformation" => cloudformation,
-        _ => terraform,
-    }
-}
-
 /// Does a variable name say it holds a secret (`DB_PASSWORD`, `apiKey`)? Whole words only, as
 /// the Lambda environment control decides it.
 pub(crate) fn secret_name(name: &str) -> bool {

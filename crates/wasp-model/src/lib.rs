@@ -77,13 +77,15 @@ impl Resource {
     /// (`Encrypted`, `MetadataOptions.HttpTokens`), for messages; the field itself when the
     /// source has no spelling of its own.
     pub fn property(&self, field: &'static str) -> &'static str {
-        self.source.property(self.kind.tag(), field)
+        self.source
+            .property(self.kind.tag(), &self.source_type, field)
     }
 
     /// Whether the resource's source can declare a model field at all (CloudFormation cannot
     /// set a bucket's MFA delete, say).
     pub fn declares(&self, field: &str) -> bool {
-        self.source.declares(self.kind.tag(), field)
+        self.source
+            .declares(self.kind.tag(), &self.source_type, field)
     }
 
     /// A value of a model field as the resource's source writes it (`ENABLED` for an ECS

@@ -21,6 +21,9 @@ pub struct SourceInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spelling {
     pub kind: KindTag,
+    /// Only for resources of this type as the source names it (`AWS::ApiGatewayV2::Stage`),
+    /// where types of one kind spell a field differently; `None`: every type of the kind.
+    pub source_type: Option<&'static str>,
     /// The model field, a dotted path for nested ones (`metadata.http_tokens`), or
     /// `field=value` for the way the source writes one value of a field.
     pub field: &'static str,
@@ -45,30 +48,40 @@ impl PartialEq for SourceInfo {
 impl Eq for SourceInfo {}
 
 impl SourceInfo {
-    fn find(&self, kind: KindTag, field: &str) -> Option<Property> {
-        self.spelling
-            .iter()
-            .find(|s| s.kind == kind && s.field == field)
-            .map(|s| s.property)
+    /// The entry for a field of a kind: the one for `source_type` if there is one, else the
+    /// kind's.
+    fn find(&self, kind: KindTag, source_type: &str, field: &str) -> Option<Property> {
+        let of = |typed: bool| {
+            self.spelling.iter().find(|s| {
+                s.kind == kind
+                    && s.field == field
+                    && match s.source_type {
+                        Some(t) => typed && t == source_type,
+                        None => !typed,
+                    }
+            })
+        };
+        of(true).or_else(|| of(false)).map(|s| s.property)
     }
 
-    /// The source's name for a field of a kind; the field itself when it has none.
-    pub fn property(&self, kind: KindTag, field: &'static str) -> &'static str {
-        match self.find(kind, field) {
+    /// The source's name for a field of a kind (and type); the field itself when it has none.
+    pub fn property(&self, kind: KindTag, source_type: &str, field: &'static str) -> &'static str {
+        match self.find(kind, source_type, field) {
             Some(Property::Named(p)) => p,
             _ => field,
         }
     }
 
-    /// Whether the source can declare a field of a kind.
-    pub fn declares(&self, kind: KindTag, field: &str) -> bool {
-        self.find(kind, field) != Some(Property::Undeclarable)
+    /// Whether the source can declare a field of a kind (and type).
+    pub fn declares(&self, kind: KindTag, source_type: &str, field: &str) -> bool {
+        self.find(kind, source_type, field) != Some(Property::Undeclarable)
     }
 
     /// How the source writes `value` of a field of a kind.
     pub fn spell_value<'a>(&self, kind: KindTag, field: &str, value: &'a str) -> &'a str {
         let found = self.spelling.iter().find(|s| {
             s.kind == kind
+                && s.source_type.is_none()
                 && s.field
                     .split_once('=')
                     .is_some_and(|(f, v)| f == field && v == value)
@@ -80,28 +93,41 @@ impl SourceInfo {
     }
 }
 
-/// Spelling entries, kind by kind:
+/// Spelling entries, kind by kind (`Kind @ "Source::Type"` for one type of the kind):
 ///
 /// ```
 /// use wasp_model::{spelling, KindTag, Property, Spelling};
 /// static SPELLING: &[Spelling] = spelling! {
 ///     Volume { "encrypted" => "Encrypted", "kms_key" => "KmsKeyId" }
 ///     Bucket { "mfa_delete" => ! }
+///     ApiStage @ "AWS::ApiGatewayV2::Stage" { "access_logging" => "AccessLogSettings" }
 /// };
-/// assert_eq!(SPELLING.len(), 3);
+/// assert_eq!(SPELLING.len(), 4);
 /// assert_eq!(SPELLING[2].property, Property::Undeclarable);
+/// assert_eq!(SPELLING[3].source_type, Some("AWS::ApiGatewayV2::Stage"));
 /// ```
 #[macro_export]
 macro_rules! spelling {
-    ($($kind:ident { $($field:literal => $prop:tt),* $(,)? })*) => {
-        &[$($($crate::Spelling {
+    (@acc [$($done:tt)*]) => { &[$($done)*] };
+    (@acc [$($done:tt)*] $kind:ident @ $ty:literal { $($field:literal => $prop:tt),* $(,)? } $($rest:tt)*) => {
+        $crate::spelling!(@acc [$($done)* $($crate::Spelling {
             kind: $crate::KindTag::$kind,
+            source_type: ::std::option::Option::Some($ty),
             field: $field,
             property: $crate::spelling!(@prop $prop),
-        },)*)*]
+        },)*] $($rest)*)
+    };
+    (@acc [$($done:tt)*] $kind:ident { $($field:literal => $prop:tt),* $(,)? } $($rest:tt)*) => {
+        $crate::spelling!(@acc [$($done)* $($crate::Spelling {
+            kind: $crate::KindTag::$kind,
+            source_type: ::std::option::Option::None,
+            field: $field,
+            property: $crate::spelling!(@prop $prop),
+        },)*] $($rest)*)
     };
     (@prop !) => { $crate::Property::Undeclarable };
     (@prop $p:literal) => { $crate::Property::Named($p) };
+    ($($t:tt)*) => { $crate::spelling!(@acc [] $($t)*) };
 }
 
 #[cfg(test)]
@@ -114,17 +140,31 @@ mod tests {
             Volume { "encrypted" => "Encrypted" }
             Bucket { "mfa_delete" => ! }
             EcsService { "assign_public_ip=true" => "ENABLED" }
+            ApiStage { "access_logging" => "AccessLogSetting" }
+            ApiStage @ "AWS::ApiGatewayV2::Stage" { "access_logging" => "AccessLogSettings" }
         },
     };
 
     #[test]
     fn spells_fields_and_values_by_kind() {
-        assert_eq!(SOURCE.property(KindTag::Volume, "encrypted"), "Encrypted");
-        assert_eq!(SOURCE.property(KindTag::Volume, "kms_key"), "kms_key");
-        assert_eq!(SOURCE.property(KindTag::Bucket, "encrypted"), "encrypted");
-        assert!(!SOURCE.declares(KindTag::Bucket, "mfa_delete"));
-        assert!(SOURCE.declares(KindTag::Bucket, "versioning"));
-        assert_eq!(SOURCE.property(KindTag::Bucket, "mfa_delete"), "mfa_delete");
+        assert_eq!(
+            SOURCE.property(KindTag::Volume, "AWS::EC2::Volume", "encrypted"),
+            "Encrypted"
+        );
+        assert_eq!(
+            SOURCE.property(KindTag::Volume, "AWS::EC2::Volume", "kms_key"),
+            "kms_key"
+        );
+        assert_eq!(
+            SOURCE.property(KindTag::Bucket, "AWS::S3::Bucket", "encrypted"),
+            "encrypted"
+        );
+        assert!(!SOURCE.declares(KindTag::Bucket, "AWS::S3::Bucket", "mfa_delete"));
+        assert!(SOURCE.declares(KindTag::Bucket, "AWS::S3::Bucket", "versioning"));
+        assert_eq!(
+            SOURCE.property(KindTag::Bucket, "AWS::S3::Bucket", "mfa_delete"),
+            "mfa_delete"
+        );
         assert_eq!(
             SOURCE.spell_value(KindTag::EcsService, "assign_public_ip", "true"),
             "ENABLED"
@@ -133,5 +173,8 @@ mod tests {
             SOURCE.spell_value(KindTag::EcsService, "assign_public_ip", "false"),
             "false"
         );
+        let stage = |t| SOURCE.property(KindTag::ApiStage, t, "access_logging");
+        assert_eq!(stage("AWS::ApiGateway::Stage"), "AccessLogSetting");
+        assert_eq!(stage("AWS::ApiGatewayV2::Stage"), "AccessLogSettings");
     }
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{attr, must_be_true};
+use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -62,10 +62,9 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ApiStage(s) = &res.kind else {
         return vec![];
     };
-    let what = if s.rest {
-        attr(res, "AccessLogSetting", "access_log_settings")
-    } else {
-        attr(res, "AccessLogSettings", "access_log_settings")
-    };
-    vec![must_be_true(&s.access_logging, false, what)]
+    vec![must_be_true(
+        &s.access_logging,
+        false,
+        res.property("access_logging"),
+    )]
 }

@@ -8,10 +8,14 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     AccessAnalyzer { "analyzer_type" => "Type" }
     ApiDomain { "security_policies" => "SecurityPolicy" }
     ApiStage {
+        "access_logging" => "AccessLogSetting",
         "cache_cluster" => "CacheClusterEnabled",
         "method_settings.cache_data_encrypted" => "CacheDataEncrypted",
         "tracing" => "TracingEnabled",
     }
+    // HTTP and WebSocket stages spell it in the plural.
+    ApiStage @ "AWS::ApiGatewayV2::Stage" { "access_logging" => "AccessLogSettings" }
+    ApiStage @ "AWS::Serverless::HttpApi" { "access_logging" => "AccessLogSettings" }
     BackupVault { "kms_key" => "EncryptionKeyArn" }
     Broker {
         "kms_key" => "KmsKeyId",

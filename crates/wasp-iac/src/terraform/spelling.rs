@@ -8,6 +8,7 @@ pub(super) static SPELLING: &[Spelling] = wasp_model::spelling! {
     AccessAnalyzer { "analyzer_type" => "type" }
     ApiDomain { "security_policies" => "security_policy" }
     ApiStage {
+        "access_logging" => "access_log_settings",
         "cache_cluster" => "cache_cluster_enabled",
         "method_settings.cache_data_encrypted" => "cache_data_encrypted",
         "tracing" => "xray_tracing_enabled",
