@@ -240,10 +240,12 @@ pub(crate) fn parameter_group<'m>(
     kind: ParameterGroupKind,
 ) -> Result<Group<'m>, (String, Option<Pos>)> {
     let groups = || {
-        model.resources.iter().filter_map(|r| match &r.kind {
-            Kind::ParameterGroup(g) if g.kind == kind => Some((r, &**g)),
-            _ => None,
-        })
+        model
+            .of_kind(wasp_model::KindTag::ParameterGroup)
+            .filter_map(|r| match &r.kind {
+                Kind::ParameterGroup(g) if g.kind == kind => Some((r, &**g)),
+                _ => None,
+            })
     };
     match name {
         Value::Absent => Ok(Group::Default(None)),

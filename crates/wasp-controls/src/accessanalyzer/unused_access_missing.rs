@@ -71,7 +71,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
         _ => {}
     }
     let mut undecided = None;
-    for other in &model.resources {
+    for other in model.of_kind(KindTag::AccessAnalyzer) {
         if other.address == res.address {
             continue;
         }

@@ -59,7 +59,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
             Kind::Bucket(b) => Some((a.clone(), &**b)),
             _ => None,
         }),
-        Some(Link::Name(n, _)) => model.resources.iter().find_map(|r| match &r.kind {
+        Some(Link::Name(n, _)) => model.of_kind(KindTag::Bucket).find_map(|r| match &r.kind {
             Kind::Bucket(b) if b.name.known() == Some(n) => Some((n.clone(), &**b)),
             _ => None,
         }),

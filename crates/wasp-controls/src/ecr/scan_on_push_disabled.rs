@@ -80,7 +80,7 @@ fn wildcard_match(filter: &str, name: &str) -> bool {
 /// Is the repository covered by a registry scanning rule of the model?
 fn registry_scans(model: &Model, name: Option<&str>) -> Result<bool, Outcome> {
     let mut undecided = None;
-    for r in &model.resources {
+    for r in model.of_kind(KindTag::RegistryScanning) {
         let Kind::RegistryScanning(s) = &r.kind else {
             continue;
         };

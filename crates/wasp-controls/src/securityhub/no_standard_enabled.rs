@@ -64,7 +64,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
         return vec![Outcome::Pass];
     }
     let mut undecided = None;
-    for r in &model.resources {
+    for r in model.of_kind(KindTag::HubStandard) {
         let Kind::HubStandard(s) = &r.kind else {
             continue;
         };

@@ -57,7 +57,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     if !v.flow_logs.is_empty() {
         return vec![Outcome::Pass];
     }
-    let undecided = model.resources.iter().find_map(|r| match &r.kind {
+    let undecided = model.of_kind(KindTag::FlowLog).find_map(|r| match &r.kind {
         Kind::FlowLog(f) => match &f.resource {
             Some(Link::Unknown(reason, p)) => Some((r.address.as_str(), reason.clone(), *p)),
             _ => None,

@@ -64,7 +64,7 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
         _ => {}
     }
     let mut undecided = None;
-    for other in &model.resources {
+    for other in model.of_kind(KindTag::WebAclAssociation) {
         let Kind::WebAclAssociation(a) = &other.kind else {
             continue;
         };

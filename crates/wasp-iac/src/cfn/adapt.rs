@@ -4,7 +4,7 @@
 //! `AWS::EC2::SecurityGroupIngress`, `AWS::IAM::Policy`, listener rules) are joined into
 //! their target in a second pass.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use wasp_core::{FileRef, Pos};
 use wasp_model::{
@@ -245,15 +245,23 @@ pub fn adapt(file: FileRef, raws: Vec<Raw>, sam_function_globals: Option<&Node>)
             ids: Vec::new(),
         });
     }
+    // Joins find their target by address or by physical name: both indexed, the first
+    // resource of a name winning as a scan in template order would find it.
+    let mut by_address: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, r) in resources.iter().enumerate() {
+        by_address.entry(r.address.clone()).or_insert(i);
+        if let Some(n) = physical_name(&r.kind) {
+            by_name.entry(n.to_string()).or_insert(i);
+        }
+    }
     for (to, join, _pos) in joins {
         let Some(to) = to else { continue };
         let found = match &to {
-            To::Address(a) => resources.iter_mut().find(|r| &r.address == a),
-            To::Name(n) => resources
-                .iter_mut()
-                .find(|r| physical_name(&r.kind) == Some(n.as_str())),
+            To::Address(a) => by_address.get(a),
+            To::Name(n) => by_name.get(n),
         };
-        let Some(res) = found else {
+        let Some(res) = found.map(|&i| &mut resources[i]) else {
             continue;
         };
         match (&mut res.kind, join) {
