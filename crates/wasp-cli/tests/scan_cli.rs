@@ -73,10 +73,38 @@ fn every_control_that_checks_the_insecure_example_fails_there() {
         "checked but never failing: {not_failing:?}"
     );
     let mut missing = Vec::new();
-    for c in &wasp_controls::REGISTRY[..23] {
+    // The first controls of the library: every one fires on the insecure example in both
+    // formats.
+    const FOUNDATION: &[&str] = &[
+        "WASP-S3-001",
+        "WASP-S3-002",
+        "WASP-S3-003",
+        "WASP-S3-004",
+        "WASP-S3-005",
+        "WASP-S3-006",
+        "WASP-EC2-001",
+        "WASP-EC2-002",
+        "WASP-EC2-003",
+        "WASP-EC2-004",
+        "WASP-EC2-005",
+        "WASP-EC2-006",
+        "WASP-RDS-001",
+        "WASP-RDS-002",
+        "WASP-KMS-001",
+        "WASP-IAM-001",
+        "WASP-CT-001",
+        "WASP-CT-002",
+        "WASP-CT-003",
+        "WASP-ELB-001",
+        "WASP-ELB-002",
+        "WASP-LAMBDA-001",
+        "WASP-LAMBDA-002",
+    ];
+    for id in FOUNDATION {
+        assert!(wasp_controls::find(id).is_some(), "{id} is not a control");
         for format in ["cloudformation", "terraform"] {
-            if !failed.contains(&(format, c.meta.id.to_string())) {
-                missing.push(format!("{} in {format}", c.meta.id));
+            if !failed.contains(&(format, id.to_string())) {
+                missing.push(format!("{id} in {format}"));
             }
         }
     }

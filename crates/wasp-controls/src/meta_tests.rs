@@ -69,3 +69,55 @@ fn find_by_id_or_name() {
     assert_eq!(find(&c.meta.name).unwrap().meta.id, c.meta.id);
     assert!(find("WASP-NOPE-999").is_none());
 }
+
+#[test]
+fn the_registry_is_ordered_by_id() {
+    let key = |id: &str| {
+        let (service, n) = id.rsplit_once('-').unwrap();
+        (service.to_string(), n.parse::<u32>().unwrap())
+    };
+    for w in REGISTRY.windows(2) {
+        assert!(
+            key(&w[0].meta.id) < key(&w[1].meta.id),
+            "{} comes before {}",
+            w[0].meta.id,
+            w[1].meta.id
+        );
+    }
+}
+
+/// Service folders whose controls' names begin with another word than the folder's.
+const NAME_PREFIXES: &[(&str, &[&str])] = &[
+    ("accessanalyzer", &["access_analyzer"]),
+    ("apigateway", &["api_gateway", "apigw"]),
+    ("elb", &["elb", "alb"]),
+    ("logs", &["log_group"]),
+    ("secrets", &["secrets"]),
+];
+
+#[test]
+fn every_control_file_is_named_after_its_control() {
+    for c in REGISTRY {
+        let (service, stem) = c.module.split_once("::").unwrap();
+        let name = c.meta.name.replace('-', "_");
+        let own = [service];
+        let prefixes = NAME_PREFIXES
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map_or(&own[..], |(_, p)| p);
+        let expected: Vec<&str> = std::iter::once(name.as_str())
+            .chain(
+                prefixes
+                    .iter()
+                    .filter_map(|p| name.strip_prefix(p).and_then(|r| r.strip_prefix('_'))),
+            )
+            .collect();
+        assert!(
+            expected.contains(&stem),
+            "{} ({}) lives in {service}/{stem}.rs; name the file {service}/{}.rs",
+            c.meta.id,
+            c.meta.name,
+            expected.last().unwrap()
+        );
+    }
+}

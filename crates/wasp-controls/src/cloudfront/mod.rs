@@ -1,6 +1,7 @@
 //! Amazon CloudFront distributions: viewer and origin TLS, origin access.
 
 pub mod default_root_object_missing;
+pub mod logging_disabled;
 pub mod origin_allows_http;
 pub mod origin_deprecated_ssl;
 pub mod outdated_viewer_tls;

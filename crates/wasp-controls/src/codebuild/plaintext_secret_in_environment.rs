@@ -1,7 +1,8 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{fail, secret_name, secret_reference, secret_value, unknown};
+use crate::helpers::{fail, unknown};
+use crate::secret;
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -66,15 +67,15 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             Value::Known(n, _) => n.as_str(),
             _ => "*",
         };
-        let secret = secret_name(name) || CREDENTIAL_NAMES.contains(&name);
+        let secret = secret::variable_name(name) || CREDENTIAL_NAMES.contains(&name);
         match &v.value {
             Value::Known(val, pos) => {
-                if secret_value(val) {
+                if secret::is_secret_value(val) {
                     out.push(fail(
                         format!("`{name}` holds what looks like an access key or private key"),
                         Some(*pos),
                     ));
-                } else if secret && !secret_reference(val) {
+                } else if secret && !secret::is_reference(val) {
                     out.push(fail(
                         format!("`{name}` holds a literal secret value"),
                         Some(*pos),

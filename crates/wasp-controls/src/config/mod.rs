@@ -2,8 +2,8 @@
 
 pub mod aggregator_not_all_regions;
 pub mod recorder_excludes_global_resources;
-pub mod recorder_not_all_resources;
 pub mod recorder_not_recording;
+pub mod recorder_not_recording_all_resources;
 
 use wasp_model::{ConfigRecorder, Kind, Resource};
 

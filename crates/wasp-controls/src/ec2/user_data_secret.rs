@@ -4,7 +4,8 @@ use regex::Regex;
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{fail, secret_name, secret_reference, secret_value, unknown};
+use crate::helpers::{fail, unknown};
+use crate::secret;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -79,7 +80,7 @@ fn is_flag(value: &str) -> bool {
 
 /// What in the user data looks like a secret, if anything.
 fn find_secret(text: &str) -> Option<String> {
-    if secret_value(text) {
+    if secret::is_secret_value(text) {
         return Some("an AWS access key id or a private key".into());
     }
     if SECRET_ACCESS_KEY.is_match(text) {
@@ -100,8 +101,8 @@ fn find_secret(text: &str) -> Option<String> {
                 || value.starts_with('<')
                 || value.starts_with('`')
                 || is_flag(value)
-                || secret_reference(value));
-            if literal && secret_name(name) {
+                || secret::is_reference(value));
+            if literal && secret::variable_name(name) {
                 return Some(format!("a literal value for `{name}`"));
             }
         }

@@ -1,7 +1,8 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::helpers::{fail, secret_name, secret_reference, secret_value, unknown};
+use crate::helpers::{fail, unknown};
+use crate::secret;
 use crate::{fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -63,10 +64,10 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::per_container(res, |c| {
         let mut out = Vec::new();
         for (name, value) in &c.environment {
-            let secret = secret_name(name) || CREDENTIAL_NAMES.contains(&name.as_str());
+            let secret = secret::variable_name(name) || CREDENTIAL_NAMES.contains(&name.as_str());
             match value {
                 Value::Known(v, p) => {
-                    if secret_value(v) {
+                    if secret::is_secret_value(v) {
                         out.push(fail(
                             format!(
                                 "{}: `{name}` holds what looks like an access key or private key",
@@ -74,7 +75,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
                             ),
                             Some(*p),
                         ));
-                    } else if secret && !secret_reference(v) {
+                    } else if secret && !secret::is_reference(v) {
                         out.push(fail(
                             format!("{}: `{name}` holds a literal secret value", super::label(c)),
                             Some(*p),

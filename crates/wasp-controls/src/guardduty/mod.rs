@@ -1,7 +1,7 @@
 //! Amazon GuardDuty detectors and their protection plans.
 
 pub mod detector_disabled;
-pub mod eks_audit_logs_disabled;
+pub mod eks_audit_log_monitoring_disabled;
 pub mod finding_frequency_six_hours;
 pub mod lambda_protection_disabled;
 pub mod malware_protection_disabled;

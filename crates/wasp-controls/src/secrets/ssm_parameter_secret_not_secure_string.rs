@@ -2,6 +2,7 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
+use crate::secret;
 use crate::{checkov, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -49,30 +50,6 @@ resource "aws_ssm_parameter" "db_password" {
 /// The resource kinds it applies to; others are skipped without calling [`check`].
 pub const KINDS: &[KindTag] = &[KindTag::SsmParameter];
 
-/// Does a parameter name say it holds a secret? Split into words at `/`, `_`, `-`, `.` and
-/// lower-to-upper case changes, so that `/app/db/password` and `apiKey` match but
-/// `/app/passenger-count` does not.
-pub(crate) fn secret_name(name: &str) -> bool {
-    crate::helpers::names_secret(
-        name,
-        &['/', '_', '-', '.', ' '],
-        &[
-            "password",
-            "passwd",
-            "pwd",
-            "passphrase",
-            "secret",
-            "secrets",
-            "token",
-            "credential",
-            "credentials",
-            "apikey",
-            "privatekey",
-        ],
-        &["api", "private", "auth", "access", "signing"],
-    )
-}
-
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::SsmParameter(p) = &res.kind else {
         return vec![];
@@ -88,7 +65,7 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             }
         }
     };
-    if !secret_name(name) {
+    if !secret::parameter_name(name) {
         return vec![Outcome::Pass];
     }
     match &p.param_type {
@@ -102,31 +79,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             None,
         )],
         Value::Unknown(r, pos) => vec![unknown(format!("parameter type: {r}"), Some(*pos))],
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::secret_name;
-
-    #[test]
-    fn names() {
-        for n in [
-            "/app/prod/db/password",
-            "/app/apiKey",
-            "github-token",
-            "/svc/private_key",
-            "DB_SECRET",
-        ] {
-            assert!(secret_name(n), "{n}");
-        }
-        for n in [
-            "/app/passenger-count",
-            "/app/db/host",
-            "/cache/bypass",
-            "keyname",
-        ] {
-            assert!(!secret_name(n), "{n}");
-        }
     }
 }
