@@ -477,3 +477,94 @@ fn selection_and_baseline_reach_every_format() {
         .filter_map(|n| n.attribute("message"))
         .any(|m| m.starts_with("recorded in the baseline")));
 }
+
+/// JSON Lines hold the same findings, unknowns, errors and counts as the JSON report, one
+/// object per line with the summary last, written alone or beside other formats.
+#[test]
+fn json_lines_match_the_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let json_path = dir.path().join("scan.json");
+    let out = wasp()
+        .args([
+            "scan",
+            "examples",
+            "--no-config",
+            "-f",
+            "jsonl",
+            "-f",
+            "json",
+            "-o",
+        ])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "findings at or above high");
+    let json = read_json(&json_path);
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let of = |kind: &str| -> Vec<&Value> { lines.iter().filter(|l| l["type"] == kind).collect() };
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["schema"], "wasp-scan-lines/1");
+    for key in [
+        "files_scanned",
+        "resources",
+        "findings",
+        "passed",
+        "unknown",
+        "suppressed",
+        "baselined",
+        "errors",
+        "warnings",
+        "by_severity",
+        "fail_on",
+    ] {
+        assert_eq!(summary[key], json["summary"][key], "{key}");
+    }
+    // The same findings: the JSON report sorts them across files, the lines come unit by
+    // unit; as sets they are equal.
+    let strip = |v: &Value| {
+        let mut v = v.clone();
+        v.as_object_mut().unwrap().shift_remove("type");
+        v.to_string()
+    };
+    let mut from_lines: Vec<String> = of("finding").into_iter().map(strip).collect();
+    let mut from_json: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(Value::to_string)
+        .collect();
+    from_lines.sort();
+    from_json.sort();
+    assert!(!from_json.is_empty());
+    assert_eq!(from_lines, from_json);
+    assert_eq!(
+        of("unknown").len(),
+        json["unknown"].as_array().unwrap().len()
+    );
+    assert!(
+        of("passed").is_empty(),
+        "passing checks only with --verbose"
+    );
+
+    // Alone, the same lines (and with --verbose, the passing checks too).
+    let alone = wasp()
+        .args(["scan", "examples", "--no-config", "-f", "jsonl", "-v"])
+        .output()
+        .unwrap();
+    let alone: Vec<Value> = String::from_utf8(alone.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let passed = alone.iter().filter(|l| l["type"] == "passed").count();
+    assert_eq!(passed as u64, summary["passed"].as_u64().unwrap());
+    assert_eq!(
+        alone.iter().filter(|l| l["type"] == "finding").count(),
+        from_json.len()
+    );
+}

@@ -134,6 +134,76 @@ pub struct Evaluated {
 
 /// Scans paths: files and directories.
 pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
+    let mut units = Vec::new();
+    let totals = scan_units(paths, opts, &mut |u| units.push(u));
+    ScanReport::from_units(units, totals)
+}
+
+impl ScanReport {
+    /// The report of a scan's units, as [`scan_units`] handed them over: merged and sorted.
+    pub fn from_units(units: Vec<UnitReport>, totals: Totals) -> ScanReport {
+        let mut report = ScanReport {
+            warnings: totals.warnings,
+            ..ScanReport::default()
+        };
+        // Exact capacities: growing by doubling would hold up to twice the results at the peak.
+        report
+            .results
+            .reserve_exact(units.iter().map(|u| u.evaluated.results.len()).sum());
+        report
+            .findings
+            .reserve_exact(units.iter().map(|u| u.evaluated.findings.len()).sum());
+        for u in units {
+            report.files_scanned += u.files;
+            report.resources += u.resources;
+            report.errors.extend(u.errors);
+            report.results.extend(u.evaluated.results);
+            report.findings.extend(u.evaluated.findings);
+            report.suppressed.extend(u.evaluated.suppressed);
+            report.baselined.extend(u.evaluated.baselined);
+        }
+        // Each unit's lists are sorted already (in parallel): this merges runs.
+        sort_findings(&mut report.findings);
+        sort_findings(&mut report.baselined);
+        sort_results(&mut report.results);
+        report
+            .errors
+            .sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+        sort_suppressed(&mut report.suppressed);
+        report
+    }
+}
+
+/// One unit of a scan, evaluated and settled: what [`scan_units`] hands over as units finish.
+#[derive(Debug, Default)]
+pub struct UnitReport {
+    /// Files the unit read.
+    pub files: usize,
+    pub resources: usize,
+    /// Input errors (the first unit handed over also holds the walk's own).
+    pub errors: Vec<InputError>,
+    /// Its results, findings, suppressions and baselined findings, each sorted by location.
+    pub evaluated: Evaluated,
+}
+
+/// What a scan knows once every unit is done.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub units: usize,
+    /// Warnings of the configuration's `[[ignore]]` entries (expired, matching nothing).
+    pub warnings: Vec<InputError>,
+}
+
+/// Scans paths and hands each unit to `each` as soon as it (and every unit before it) is
+/// done: file units in path order, then each source's directory units in path order. Only a
+/// bounded batch of units is held at a time, so a consumer that writes each unit out (JSON
+/// Lines) scans any number of files in constant memory; directory units are held until all of
+/// their source are loaded, since only then is it known which another one covers.
+pub fn scan_units(
+    paths: &[PathBuf],
+    opts: &ScanOptions,
+    each: &mut dyn FnMut(UnitReport),
+) -> Totals {
     rayon::spawn(wasp_controls::warm_up);
     let sets = opts.prepare();
     let stage = Stage::new(
@@ -142,58 +212,53 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
         config::Date::today(),
         opts.aliases,
     );
-    let (done, errors) = load(paths, opts, |unit| Done::new(unit, &sets, &stage));
-    let mut report = ScanReport {
-        errors,
-        ..ScanReport::default()
-    };
-    // Exact capacities: growing by doubling would hold up to twice the results at the peak.
-    report
-        .results
-        .reserve_exact(done.iter().map(|d| d.evaluated.results.len()).sum());
-    report
-        .findings
-        .reserve_exact(done.iter().map(|d| d.evaluated.findings.len()).sum());
-    for d in done {
-        report.files_scanned += d.files;
-        report.resources += d.resources;
-        report.errors.extend(d.errors);
-        report.results.extend(d.evaluated.results);
-        report.findings.extend(d.evaluated.findings);
-        report.suppressed.extend(d.evaluated.suppressed);
-        report.baselined.extend(d.evaluated.baselined);
+    let mut units = 0usize;
+    let errors = load(
+        paths,
+        opts,
+        |unit| Done::new(unit, &sets, &stage),
+        &mut |d: Done| {
+            units += 1;
+            each(UnitReport {
+                files: d.files,
+                resources: d.resources,
+                errors: d.errors,
+                evaluated: d.evaluated,
+            })
+        },
+    );
+    if !errors.is_empty() {
+        each(UnitReport {
+            errors,
+            ..UnitReport::default()
+        });
     }
     let covers_config = opts.config.as_ref().is_some_and(|c| {
         paths
             .iter()
             .any(|p| c.dir.starts_with(wasp_source::absolute(p)))
     });
-    report.warnings = stage.warnings(covers_config, |r| {
-        r.controls.is_empty()
-            || r.controls
-                .iter()
-                .any(|c| opts.find_meta(&c.value).is_none_or(|m| opts.runs(m)))
-    });
-    // Each unit's lists are sorted already (in parallel): this merges runs.
-    sort_findings(&mut report.findings);
-    sort_findings(&mut report.baselined);
-    sort_results(&mut report.results);
-    report
-        .errors
-        .sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-    sort_suppressed(&mut report.suppressed);
-    report
+    Totals {
+        units,
+        warnings: stage.warnings(covers_config, |r| {
+            r.controls.is_empty()
+                || r.controls
+                    .iter()
+                    .any(|c| opts.find_meta(&c.value).is_none_or(|m| opts.runs(m)))
+        }),
+    }
 }
 
 /// Loads the paths as [`scan`] does and returns each unit's model, evaluating nothing (what
 /// `wasp model` prints for authors of custom controls), with the input errors.
 pub fn load_models(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Model>, Vec<InputError>) {
-    let (units, mut errors) = load(paths, opts, |u| u);
     let mut models = Vec::new();
-    for u in units {
+    let mut errors = Vec::new();
+    let walk_errors = load(paths, opts, |u| u, &mut |u: Unit| {
         errors.extend(u.errors);
         models.push(u.model);
-    }
+    });
+    errors.extend(walk_errors);
     (models, errors)
 }
 
@@ -230,15 +295,20 @@ fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
     out
 }
 
-/// Walks the paths, loads every unit the sources claim (in parallel) and turns each into a `T`
-/// with `each`, as soon as it is loaded. File units come first, in path order, then each
-/// source's directory units, in path order. A directory unit that a file unit supersedes is
-/// not loaded; one that another unit covers is dropped once all are loaded.
+/// How many file units are loaded (in parallel) before they are handed over in order.
+const BATCH: usize = 512;
+
+/// Walks the paths, loads every unit the sources claim (in parallel, a batch at a time), turns
+/// each into a `T` with `each` as soon as it is loaded, and hands the `T`s to `deliver` in
+/// order: file units in path order, then each source's directory units in path order. A
+/// directory unit that a file unit supersedes is not loaded; one that another unit covers is
+/// dropped once all of its source's are loaded. Returns the walk's errors.
 fn load<T: Send>(
     paths: &[PathBuf],
     opts: &ScanOptions,
     each: impl Fn(Unit) -> T + Sync,
-) -> (Vec<T>, Vec<InputError>) {
+    deliver: &mut dyn FnMut(T),
+) -> Vec<InputError> {
     let exclude = opts.config.as_ref().map(|c| &c.exclude);
     let walked = walk(paths, exclude);
     let claimed = claim(walked.files, &opts.sources);
@@ -250,20 +320,24 @@ fn load<T: Send>(
     if let Some(p) = &opts.progress {
         p.add_total(claimed.files.len() + claimed.dirs.iter().map(BTreeSet::len).sum::<usize>());
     }
-    let files: Vec<(T, Option<PathBuf>)> = claimed
-        .files
-        .par_iter()
-        .filter_map(|(path, claims)| {
-            let unit = load_file(path, claims, &opts.sources);
-            tick(1);
-            unit.map(|mut u| {
-                let supersedes = u.supersedes.take();
-                (each(u), supersedes)
+    let mut superseded: HashSet<PathBuf> = HashSet::new();
+    for batch in claimed.files.chunks(BATCH) {
+        let done: Vec<(T, Option<PathBuf>)> = batch
+            .par_iter()
+            .filter_map(|(path, claims)| {
+                let unit = load_file(path, claims, &opts.sources);
+                tick(1);
+                unit.map(|mut u| {
+                    let supersedes = u.supersedes.take();
+                    (each(u), supersedes)
+                })
             })
-        })
-        .collect();
-    let superseded: HashSet<PathBuf> = files.iter().filter_map(|(_, s)| s.clone()).collect();
-    let mut out: Vec<T> = files.into_iter().map(|(t, _)| t).collect();
+            .collect();
+        for (t, s) in done {
+            superseded.extend(s);
+            deliver(t);
+        }
+    }
     for (source, dirs) in opts.sources.iter().zip(&claimed.dirs) {
         let dirs: Vec<&PathBuf> = dirs.iter().filter(|d| !superseded.contains(*d)).collect();
         let loaded: Vec<(T, Unit)> = dirs
@@ -282,12 +356,11 @@ fn load<T: Send>(
             .collect();
         let drop =
             wasp_source::redundant(loaded.iter().map(|(_, k)| (k.root.as_deref(), &k.reaches)));
-        out.extend(
-            loaded
-                .into_iter()
-                .zip(drop)
-                .filter_map(|((t, _), d)| (!d).then_some(t)),
-        );
+        for ((t, _), d) in loaded.into_iter().zip(drop) {
+            if !d {
+                deliver(t);
+            }
+        }
     }
     let superseded_dirs: usize = claimed
         .dirs
@@ -295,7 +368,7 @@ fn load<T: Send>(
         .map(|d| d.iter().filter(|d| superseded.contains(*d)).count())
         .sum();
     tick(superseded_dirs);
-    (out, walked.errors)
+    walked.errors
 }
 
 /// Reads a claimed file once and offers it to the sources that claim it, in order: the first

@@ -48,3 +48,32 @@ fn without_a_plan_the_configuration_is_unknown() {
         .unwrap();
     assert_eq!(kms.status, Status::Unknown, "{}", kms.message);
 }
+
+/// Units are handed over one by one, in path order (file units first), and merging them gives
+/// the same report as a whole scan.
+#[test]
+fn units_come_in_order_and_merge_into_the_scan() {
+    let examples = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"));
+    let opts = ScanOptions::default();
+    let mut units = Vec::new();
+    let totals = wasp_engine::scan_units(std::slice::from_ref(&examples), &opts, &mut |u| {
+        units.push(u)
+    });
+    assert_eq!(totals.units, units.len());
+    assert!(units.len() >= 4, "{} units", units.len());
+    let first_files: Vec<std::path::PathBuf> = units
+        .iter()
+        .filter_map(|u| u.evaluated.results.first())
+        .filter_map(|r| r.location.file().map(std::path::Path::to_path_buf))
+        .collect();
+    let cfn: Vec<&std::path::PathBuf> = first_files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    assert!(cfn.windows(2).all(|w| w[0] <= w[1]), "{cfn:?}");
+    let merged = wasp_engine::ScanReport::from_units(units, totals);
+    let whole = scan(&[examples], &opts);
+    assert_eq!(merged.findings, whole.findings);
+    assert_eq!(merged.results, whole.results);
+    assert_eq!(merged.files_scanned, whole.files_scanned);
+}

@@ -1,6 +1,7 @@
 //! Renderers: each writes to an injected `std::io::Write`, knows nothing of AWS or file formats.
 
 pub mod html;
+pub mod jsonl;
 pub mod junit;
 pub mod markdown;
 mod pretty;

@@ -233,14 +233,27 @@ impl InputArgs {
 
     /// Scans the paths, showing progress on stderr when `opts` asks for it.
     pub fn scan(&self, opts: &ScanOptions) -> ScanReport {
+        self.with_progress(opts, || wasp_engine::scan(&self.paths, opts))
+    }
+
+    /// Scans the paths and hands each unit to `each` as it is done, showing progress.
+    pub fn scan_units(
+        &self,
+        opts: &ScanOptions,
+        each: &mut dyn FnMut(wasp_engine::UnitReport),
+    ) -> wasp_engine::Totals {
+        self.with_progress(opts, || wasp_engine::scan_units(&self.paths, opts, each))
+    }
+
+    fn with_progress<T>(&self, opts: &ScanOptions, run: impl FnOnce() -> T) -> T {
         let display = opts.progress.as_ref().map(|c| {
             progress::Display::start(Arc::clone(c), Box::new(std::io::stderr()), progress::DELAY)
         });
-        let report = wasp_engine::scan(&self.paths, opts);
+        let out = run();
         if let Some(d) = display {
             d.finish();
         }
-        report
+        out
     }
 }
 

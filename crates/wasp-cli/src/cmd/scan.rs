@@ -2,9 +2,11 @@
 
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use wasp_core::Severity;
+use wasp_engine::ScanReport;
+use wasp_report::jsonl::{JsonLines, UnitLines};
 use wasp_report::render::{self, Renderer, Report};
 use wasp_report::scan::ScanView;
 use wasp_report::style::Style;
@@ -28,6 +30,10 @@ pub enum ScanFormat {
     Markdown,
     /// A self-contained HTML report: the review of the built-in lens and the findings.
     Html,
+    /// JSON Lines, one object per finding, result, error and a summary last, written as the
+    /// scan goes (`wasp-scan-lines/1`, docs/scan-json.md): memory stays flat however many
+    /// files are scanned.
+    Jsonl,
 }
 
 /// Scan CloudFormation and Terraform (files, directories, plan JSON) for security findings.
@@ -57,9 +63,22 @@ pub struct ScanArgs {
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let targets = args.output.targets()?;
     let opts = args.input.scan_options()?;
-    let report = args.input.scan(&opts);
-    super::common::print_warnings(&report);
     let fail_on = super::common::fail_on(args.fail_on, &opts);
+    let (report, streamed) = match targets.iter().find(|t| t.format == ScanFormat::Jsonl) {
+        Some(t) => {
+            let others = targets.iter().any(|t| t.format != ScanFormat::Jsonl);
+            let (report, failing) = stream(&args, &opts, t.path.as_deref(), fail_on, others)?;
+            (report, Some(failing))
+        }
+        None => (args.input.scan(&opts), None),
+    };
+    let targets: Vec<_> = targets
+        .iter()
+        .filter(|t| t.format != ScanFormat::Jsonl)
+        .cloned()
+        .collect();
+    let targets = &targets[..];
+    super::common::print_warnings(&report);
     let wants = |f| targets.iter().any(|t| t.format == f);
     // The built-in controls that ran, with the configuration's severity overrides.
     let rules = if wants(ScanFormat::Sarif) || wants(ScanFormat::Junit) {
@@ -103,15 +122,73 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             ScanFormat::Junit => Box::new(render::Junit),
             ScanFormat::Markdown => Box::new(render::ScanMarkdown),
             ScanFormat::Html => Box::new(render::Html),
+            ScanFormat::Jsonl => unreachable!("JSON Lines are written as the scan goes"),
         };
         renderer.render(&view, out)
     })?;
     let code = exit::code(
-        report.findings.iter().any(|f| f.severity >= fail_on),
+        streamed.unwrap_or(false) || report.findings.iter().any(|f| f.severity >= fail_on),
         !report.errors.is_empty(),
     );
     // The process ends next: freeing a report of a million strings one by one would only
     // delay the exit.
     std::mem::forget(report);
     Ok(ExitCode::from(code))
+}
+
+/// Scans and writes JSON Lines unit by unit to `path` (stdout when `None`). The report it
+/// returns holds every unit when `keep` (other formats are asked for too); otherwise only the
+/// counts, errors and warnings, so memory stays flat. Also returns whether a finding reached
+/// `fail_on`.
+fn stream(
+    args: &ScanArgs,
+    opts: &wasp_engine::ScanOptions,
+    path: Option<&std::path::Path>,
+    fail_on: Severity,
+    keep: bool,
+) -> Result<(ScanReport, bool)> {
+    use std::io::Write;
+    let out: Box<dyn Write> = match path {
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+    };
+    let mut lines = JsonLines::new(out, args.verbose, fail_on);
+    let mut kept = Vec::new();
+    let mut report = ScanReport::default();
+    let mut written = Ok(());
+    let totals = args.input.scan_units(opts, &mut |u| {
+        if written.is_ok() {
+            written = lines.unit(&UnitLines {
+                files: u.files,
+                resources: u.resources,
+                findings: &u.evaluated.findings,
+                results: &u.evaluated.results,
+                suppressed: &u.evaluated.suppressed,
+                baselined: &u.evaluated.baselined,
+                errors: &u.errors,
+            });
+        }
+        if keep {
+            kept.push(u);
+        } else {
+            report.files_scanned += u.files;
+            report.resources += u.resources;
+            report.errors.extend(u.errors);
+        }
+    });
+    let failing = lines.failing();
+    let warnings = totals.warnings.clone();
+    let written = written.and_then(|()| lines.finish(&warnings).map(drop));
+    wasp_core::io::quiet_broken_pipe(written).with_context(|| match path {
+        None => "cannot write to stdout".to_string(),
+        Some(p) => format!("cannot write {}", p.display()),
+    })?;
+    if keep {
+        report = ScanReport::from_units(kept, totals);
+    } else {
+        report.warnings = totals.warnings;
+    }
+    Ok((report, failing))
 }
