@@ -31,7 +31,7 @@ pub fn page(m: &Meta) -> String {
 pub fn index() -> String {
     let mut s = String::from(
         "# Rules\n\nGenerated from the controls' metadata (`crates/wasp-controls`); do not edit by \
-         hand: `WASP_UPDATE_DOCS=1 cargo test -p wasp-controls --test docs` rewrites it.\n\n\
+         hand: `cargo dev generate` rewrites it.\n\n\
          | id | name | severity | area | best practices | title |\n|---|---|---|---|---|---|\n",
     );
     for c in REGISTRY {
