@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", wasp_report::style::Term(format!("{err:#}")));
             ExitCode::from(exit::USAGE_OR_INPUT)
         }
     }

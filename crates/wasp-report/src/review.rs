@@ -17,6 +17,8 @@ use wasp_lens::{
     QuestionReview, QuestionRisk, Review,
 };
 
+use crate::style::Term;
+
 /// Identifier of the JSON review schema written by [`render_json`].
 pub const REVIEW_SCHEMA: &str = "wasp-review/2";
 /// Identifier of the answers document written by [`render_wa_answers`].
@@ -84,7 +86,11 @@ fn counts_line(c: &wasp_lens::StatusCounts) -> String {
 /// Human-readable review.
 pub fn render_text(review: &Review, w: &mut impl Write, color: bool) -> io::Result<()> {
     let st = Style { color };
-    writeln!(w, "{}", st.bold(&format!("Review: {}", review.lens_name)))?;
+    writeln!(
+        w,
+        "{}",
+        st.bold(&format!("Review: {}", Term(&review.lens_name)))
+    )?;
     writeln!(w)?;
     let width = review
         .questions
@@ -101,9 +107,9 @@ pub fn render_text(review: &Review, w: &mut impl Write, color: bool) -> io::Resu
         writeln!(
             w,
             "  {:<width$}  {} {}{}",
-            q.label,
+            Term(&q.label).to_string(),
             st.risk(q.risk),
-            q.title,
+            Term(&q.title),
             incomplete
         )?;
         writeln!(w, "  {:<width$}  {:<14} {}", "", "", counts_line(&q.counts))?;
@@ -182,17 +188,17 @@ fn write_item(w: &mut impl Write, st: &Style, n: usize, item: &ImprovementItem) 
         w,
         "  {n}. {} {} {}",
         st.risk(item.question_risk).trim_end(),
-        st.bold(&item.best_practice),
-        item.title
+        st.bold(&Term(&item.best_practice).to_string()),
+        Term(&item.title)
     )?;
     writeln!(
         w,
         "     {} ({}{level})",
         st.status(item.status),
-        item.question_label
+        Term(&item.question_label)
     )?;
     if let Some(t) = &item.improvement_text {
-        writeln!(w, "     {t}")?;
+        writeln!(w, "     {}", Term(t))?;
     }
     for c in &item.controls {
         write_control(w, st, c)?;
@@ -201,7 +207,7 @@ fn write_item(w: &mut impl Write, st: &Style, n: usize, item: &ImprovementItem) 
         writeln!(w, "     answered not met in the answers file")?;
     }
     if let Some(u) = &item.improvement_url {
-        writeln!(w, "     see {u}")?;
+        writeln!(w, "     see {}", Term(u))?;
     }
     Ok(())
 }
@@ -210,24 +216,26 @@ fn write_control(w: &mut impl Write, st: &Style, c: &ControlFailures) -> io::Res
     writeln!(
         w,
         "     - {} [{}] {}",
-        c.control_id,
+        Term(&c.control_id),
         st.severity(c.severity),
-        c.title
+        Term(&c.title)
     )?;
     for r in &c.resources {
         let msg = if r.message.is_empty() {
             String::new()
         } else {
-            format!(": {}", r.message)
+            format!(": {}", Term(&r.message))
         };
         writeln!(
             w,
             "         {} ({}) at {}{msg}",
-            r.resource.address, r.resource.resource_type, r.location
+            Term(&r.resource.address),
+            Term(&r.resource.resource_type),
+            Term(&r.location)
         )?;
     }
     if !c.remediation.is_empty() {
-        writeln!(w, "       fix: {}", c.remediation)?;
+        writeln!(w, "       fix: {}", Term(&c.remediation))?;
     }
     Ok(())
 }

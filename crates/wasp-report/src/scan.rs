@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
 
 use crate::pretty::{member, pretty, pretty_list};
-use crate::style::Style;
+use crate::style::{Style, Term};
 
 /// The JSON schema identifier of [`render_json`]'s output. Bumped on breaking changes.
 pub const SCAN_SCHEMA: &str = "wasp-scan/2";
@@ -45,22 +45,23 @@ pub fn render_text(
         writeln!(
             out,
             "{} {} {}",
-            style.bold(&f.control_id),
+            style.bold(&Term(&f.control_id).to_string()),
             style.severity(f.severity),
-            f.title
+            Term(&f.title)
         )?;
         writeln!(
             out,
             "  {} {}  {}",
             style.dim("-->"),
-            f.location,
+            Term(&f.location),
             style.dim(&format!(
                 "{} ({})",
-                f.resource.address, f.resource.resource_type
+                Term(&f.resource.address),
+                Term(&f.resource.resource_type)
             ))
         )?;
-        writeln!(out, "  {} {}", style.dim("="), f.message)?;
-        writeln!(out, "  {} {}", style.dim("fix:"), f.remediation)?;
+        writeln!(out, "  {} {}", style.dim("="), Term(&f.message))?;
+        writeln!(out, "  {} {}", style.dim("fix:"), Term(&f.remediation))?;
         writeln!(out)?;
     }
     let unknown: Vec<&CheckResult> = v.unknowns().collect();
@@ -69,10 +70,10 @@ pub fn render_text(
             writeln!(
                 out,
                 "{} {} {}  {}",
-                style.bold(&u.control_id),
+                style.bold(&Term(&u.control_id).to_string()),
                 style.dim("unknown"),
-                u.location,
-                u.message
+                Term(&u.location),
+                Term(&u.message)
             )?;
         }
         if !unknown.is_empty() {
@@ -84,18 +85,22 @@ pub fn render_text(
             write!(
                 out,
                 "{} {} {}  {}",
-                style.bold(&s.finding.control_id),
+                style.bold(&Term(&s.finding.control_id).to_string()),
                 style.dim("suppressed"),
-                s.finding.location,
-                if s.reason.is_empty() {
+                Term(&s.finding.location),
+                Term(if s.reason.is_empty() {
                     "(no reason given)"
                 } else {
                     &s.reason
-                }
+                })
             )?;
             // A configured ignore lives in another file: say where.
             if s.at.file() != s.finding.location.file() {
-                write!(out, "  {}", style.dim(&format!("(ignored at {})", s.at)))?;
+                write!(
+                    out,
+                    "  {}",
+                    style.dim(&format!("(ignored at {})", Term(&s.at)))
+                )?;
             }
             writeln!(out)?;
         }
@@ -104,7 +109,7 @@ pub fn render_text(
         }
     }
     for e in v.errors {
-        writeln!(out, "{} {}", style.paint("1;31", "error:"), e)?;
+        writeln!(out, "{} {}", style.paint("1;31", "error:"), Term(e))?;
     }
     if !v.errors.is_empty() {
         writeln!(out)?;

@@ -155,7 +155,7 @@ pub fn print_warnings(report: &ScanReport) {
     use std::io::Write;
     let mut err = std::io::stderr().lock();
     for w in &report.warnings {
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(err, "warning: {}", wasp_report::style::Term(w));
     }
 }
 
