@@ -78,6 +78,27 @@ impl Control {
     }
 }
 
+/// Declares a built-in control's metadata, `META` (a [`Meta`], written as
+/// [`wasp_control::meta!`] writes it), and `KINDS`, the resource kinds it applies to, from one
+/// list of fields in which `kinds` stands beside the others.
+macro_rules! declare {
+    (@split [$($meta:tt)*] [$($kinds:tt)*] kinds: $k:expr, $($rest:tt)*) => {
+        $crate::declare! { @split [$($meta)*] [$k] $($rest)* }
+    };
+    (@split [$($meta:tt)*] [$($kinds:tt)*] $f:ident : $v:expr, $($rest:tt)*) => {
+        $crate::declare! { @split [$($meta)* $f: $v,] [$($kinds)*] $($rest)* }
+    };
+    (@split [$($meta:tt)*] [$kinds:expr]) => {
+        pub static META: $crate::Meta = wasp_control::meta! { $($meta)* };
+        /// The resource kinds it applies to; others are skipped without calling [`check`].
+        pub const KINDS: &[wasp_model::KindTag] = $kinds;
+    };
+    ($($fields:tt)*) => {
+        $crate::declare! { @split [] [] $($fields)* }
+    };
+}
+pub(crate) use declare;
+
 macro_rules! control {
     ($m:path) => {{
         use $m as c;

@@ -200,15 +200,16 @@ pub fn control_file(spec: &Spec, id: &str) -> String {
         r###"use wasp_core::Severity;
 use wasp_model::{{KindTag, Model, Resource}};
 
-use crate::{{Area, Meta, Outcome}};
+use crate::{{Area, Outcome}};
 
-pub static META: Meta = wasp_control::meta! {{
+crate::declare! {{
     id: "{id}",
     name: "{name}",
     title: "{title}",
     severity: Severity::{severity},
     area: Area::{area},
     best_practices: &[{bps}],
+    kinds: &[{kinds}],
     references: &[],
     remediation: "One line: what to change.",
     doc: r#"## What it checks
@@ -225,10 +226,7 @@ What an attacker or an accident can do when it fails.
 # The Terraform that passes (from the pass_ fixture).
 ```
 "#,
-}};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[{kinds}];
+}}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {{
     let _ = (res, model);

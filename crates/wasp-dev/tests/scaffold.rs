@@ -35,7 +35,7 @@ fn a_new_control_gets_the_next_id_its_file_its_lines_and_fixtures() {
     let src = root.path().join("crates/wasp-controls/src");
     let file = std::fs::read_to_string(src.join("s3/bucket_thing_disabled.rs")).unwrap();
     assert!(file.contains(&format!("id: \"{expected_id}\"")), "{file}");
-    assert!(file.contains("pub const KINDS: &[KindTag] = &[KindTag::Bucket];"));
+    assert!(file.contains("    kinds: &[KindTag::Bucket],"));
     assert!(file.contains("area: Area::DataAtRest"));
     assert!(file.contains(r#"title: "S3 bucket does \"something\" wrong""#));
     for heading in [

@@ -6,11 +6,12 @@
 //! `suppressed` (a Suppressed), `baselined` (a Finding), `error` and `warning` (InputErrors),
 //! and last `summary` (the schema, the tool and the summary of the JSON report).
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
+
+use crate::scan::{Summary, Tool};
 
 /// The schema identifier of the summary line.
 pub const LINES_SCHEMA: &str = "wasp-scan-lines/1";
@@ -20,22 +21,7 @@ pub struct JsonLines<W: Write> {
     out: W,
     include_passed: bool,
     fail_on: Severity,
-    counts: Counts,
-}
-
-#[derive(Default, Serialize)]
-struct Counts {
-    files_scanned: usize,
-    resources: usize,
-    findings: usize,
-    passed: usize,
-    unknown: usize,
-    suppressed: usize,
-    baselined: usize,
-    errors: usize,
-    warnings: usize,
-    #[serde(skip)]
-    by_severity: BTreeMap<Severity, usize>,
+    counts: Summary,
 }
 
 #[derive(Serialize)]
@@ -53,15 +39,7 @@ struct SummaryLine<'a> {
     schema: &'static str,
     tool: Tool,
     #[serde(flatten)]
-    counts: &'a Counts,
-    fail_on: Severity,
-    by_severity: &'a BTreeMap<Severity, usize>,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
+    summary: &'a Summary,
 }
 
 /// One unit's share of the scan.
@@ -83,7 +61,10 @@ impl<W: Write> JsonLines<W> {
             out,
             include_passed,
             fail_on,
-            counts: Counts::default(),
+            counts: Summary {
+                fail_on,
+                ..Summary::default()
+            },
         }
     }
 
@@ -143,13 +124,8 @@ impl<W: Write> JsonLines<W> {
         let summary = SummaryLine {
             kind: "summary",
             schema: LINES_SCHEMA,
-            tool: Tool {
-                name: "wasp",
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            counts: &self.counts,
-            fail_on: self.fail_on,
-            by_severity: &self.counts.by_severity,
+            tool: Tool::WASP,
+            summary: &self.counts,
         };
         serde_json::to_writer(&mut self.out, &summary)?;
         self.out.write_all(b"\n")?;

@@ -186,25 +186,35 @@ struct JsonScan<'a> {
     warnings: &'a [InputError],
 }
 
+/// The tool, as JSON reports name it.
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
+pub(crate) struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
 }
 
-#[derive(Serialize)]
-struct Summary {
-    files_scanned: usize,
-    resources: usize,
-    findings: usize,
-    passed: usize,
-    unknown: usize,
-    suppressed: usize,
-    baselined: usize,
-    errors: usize,
-    warnings: usize,
-    fail_on: Severity,
-    by_severity: std::collections::BTreeMap<Severity, usize>,
+impl Tool {
+    pub const WASP: Tool = Tool {
+        name: "wasp",
+        version: env!("CARGO_PKG_VERSION"),
+    };
+}
+
+/// The counts of a scan, as the JSON report's `summary` and the JSON Lines' last line hold
+/// them.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Summary {
+    pub files_scanned: usize,
+    pub resources: usize,
+    pub findings: usize,
+    pub passed: usize,
+    pub unknown: usize,
+    pub suppressed: usize,
+    pub baselined: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub fail_on: Severity,
+    pub by_severity: std::collections::BTreeMap<Severity, usize>,
 }
 
 /// JSON in the `wasp-scan/2` schema (documented in docs/scan-json.md).
@@ -225,10 +235,7 @@ pub fn render_json_with_warnings(
     }
     let doc = JsonScan {
         schema: SCAN_SCHEMA,
-        tool: Tool {
-            name: "wasp",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::WASP,
         summary: Summary {
             files_scanned: v.files_scanned,
             resources: v.resources,

@@ -245,10 +245,12 @@ fn text_escapes_control_characters_of_the_input() {
     f[0].resource.address = "Web\u{1b}]0;pwned\u{7}".into();
     f[0].message = "bad\u{1b}[8mhidden".into();
     let r = results(&f);
-    let text = render(|o| {
-        wasp_report::scan::render_text(&view(&f, &r), o, Style { color: true }, false)
-    });
-    assert!(!text.contains("\u{1b}]0;") && !text.contains("\u{1b}[8m"), "{text:?}");
+    let text =
+        render(|o| wasp_report::scan::render_text(&view(&f, &r), o, Style { color: true }, false));
+    assert!(
+        !text.contains("\u{1b}]0;") && !text.contains("\u{1b}[8m"),
+        "{text:?}"
+    );
     assert!(text.contains("Web\\u{1b}]0;pwned\\u{7}"), "{text}");
     assert!(text.contains("bad\\u{1b}[8mhidden"), "{text}");
     // The renderer's own colors still are escape sequences.

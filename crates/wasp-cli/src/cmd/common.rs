@@ -13,6 +13,7 @@ use wasp_engine::baseline::Baseline;
 use wasp_engine::config::{self, Config};
 use wasp_engine::progress::{self, Counter};
 use wasp_engine::{ScanOptions, ScanReport};
+use wasp_report::scan::ScanView;
 
 /// When to color terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -147,6 +148,21 @@ fn selectors(list: &[String], flag: &str, known: &[&Meta]) -> Result<Vec<Selecto
 pub fn fail_on(flag: Option<Severity>, opts: &ScanOptions) -> Severity {
     flag.or_else(|| opts.config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(Severity::High)
+}
+
+/// What the renderers see of a scan: its lists, and the run's threshold.
+pub fn scan_view(report: &ScanReport, fail_on: Severity, include_passed: bool) -> ScanView<'_> {
+    ScanView {
+        findings: &report.findings,
+        results: &report.results,
+        errors: &report.errors,
+        suppressed: &report.suppressed,
+        baselined: &report.baselined,
+        files_scanned: report.files_scanned,
+        resources: report.resources,
+        fail_on,
+        include_passed,
+    }
 }
 
 /// Prints a scan's warnings (an expired `[[ignore]]`, say) on stderr, where they never mix

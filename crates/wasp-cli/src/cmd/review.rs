@@ -83,17 +83,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let review = wasp_engine::review(&report, &opts, &lens, answers.as_ref());
     let color = args.color.enabled();
     let view = Report {
-        scan: ScanView {
-            findings: &report.findings,
-            results: &report.results,
-            errors: &report.errors,
-            suppressed: &report.suppressed,
-            baselined: &report.baselined,
-            files_scanned: report.files_scanned,
-            resources: report.resources,
-            fail_on: wasp_core::Severity::High,
-            include_passed: false,
-        },
+        scan: super::common::scan_view(&report, wasp_core::Severity::High, false),
         warnings: &report.warnings,
         rules: &[],
         review: Some(&review),

@@ -8,7 +8,6 @@ use wasp_core::Severity;
 use wasp_engine::ScanReport;
 use wasp_report::jsonl::{JsonLines, UnitLines};
 use wasp_report::render::{self, Renderer, Report};
-use wasp_report::scan::ScanView;
 use wasp_report::style::Style;
 
 use super::common::{ColorChoice, InputArgs};
@@ -90,17 +89,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let review = wants(ScanFormat::Html)
         .then(|| wasp_engine::review(&report, &opts, &wasp_lens::Lens::builtin(), None));
     let view = Report {
-        scan: ScanView {
-            findings: &report.findings,
-            results: &report.results,
-            errors: &report.errors,
-            suppressed: &report.suppressed,
-            baselined: &report.baselined,
-            files_scanned: report.files_scanned,
-            resources: report.resources,
-            fail_on,
-            include_passed: args.verbose,
-        },
+        scan: super::common::scan_view(&report, fail_on, args.verbose),
         warnings: &report.warnings,
         rules: &rules,
         review: review.as_ref(),

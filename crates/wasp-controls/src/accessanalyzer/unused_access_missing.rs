@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ACCESSANALYZER-001",
     name: "access-analyzer-unused-access-missing",
     title: "No IAM Access Analyzer analyzer for unused access",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC03-BP04"],
+    kinds: &[KindTag::AccessAnalyzer],
     references: &[],
     remediation: "Add an analyzer of type ACCOUNT_UNUSED_ACCESS (or ORGANIZATION_UNUSED_ACCESS).",
     doc: r#"## What it checks
@@ -50,10 +51,7 @@ resource "aws_accessanalyzer_analyzer" "unused" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccessAnalyzer];
+}
 
 /// Does an analyzer type analyze unused access?
 fn unused_access(t: &str) -> bool {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ACM-003",
     name: "acm-certificate-email-validation",
     title: "ACM certificate is validated by email",
     severity: Severity::Low,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP01"],
+    kinds: &[KindTag::Certificate],
     references: &[],
     remediation:
         "Set ValidationMethod (validation_method) to DNS and publish the validation CNAME records.",
@@ -36,10 +37,7 @@ DomainValidationOptions:
 validation_method = "DNS"
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Certificate];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::certificate(res) else {

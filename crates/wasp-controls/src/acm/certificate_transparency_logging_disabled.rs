@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ACM-002",
     name: "acm-certificate-transparency-logging-disabled",
     title: "ACM certificate opts out of certificate transparency logging",
     severity: Severity::Low,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP01"],
+    kinds: &[KindTag::Certificate],
     references: &[checkov("CKV_AWS_234")],
     remediation: "Remove CertificateTransparencyLoggingPreference: DISABLED (or set ENABLED).",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Certificate];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::certificate(res) else {

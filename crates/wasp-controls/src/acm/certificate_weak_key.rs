@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ACM-001",
     name: "acm-certificate-weak-key",
     title: "ACM certificate uses an RSA key shorter than 2048 bits",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP01"],
+    kinds: &[KindTag::Certificate],
     references: &[fsbp("ACM.2")],
     remediation: "Request the certificate with KeyAlgorithm RSA_2048 (the default) or stronger, or an EC key.",
     doc: r#"## What it checks
@@ -30,10 +31,7 @@ KeyAlgorithm: EC_prime256v1
 key_algorithm = "EC_prime256v1"
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Certificate];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::certificate(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-APIGW-004",
     name: "api-gateway-cache-unencrypted",
     title: "API Gateway REST stage caches responses unencrypted",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::ApiStage],
     references: &[fsbp("APIGateway.5"), checkov("CKV_AWS_308")],
     remediation:
         "Set CacheDataEncrypted (cache_data_encrypted) to true wherever caching is enabled.",
@@ -53,10 +54,7 @@ resource "aws_api_gateway_method_settings" "all" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ApiStage];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ApiStage(s) = &res.kind else {

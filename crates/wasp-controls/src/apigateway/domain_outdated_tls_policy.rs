@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-APIGW-010",
     name: "apigw-domain-outdated-tls-policy",
     title: "API Gateway custom domain accepts TLS 1.0",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::ApiDomain],
     references: &[checkov("CKV_AWS_206")],
     remediation: "Set SecurityPolicy (security_policy) to TLS_1_2 or an enhanced SecurityPolicy_TLS13_* policy.",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_api_gateway_domain_name" "api" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ApiDomain];
+}
 
 /// Policies that accept TLS older than 1.2.
 fn outdated(policy: &str) -> bool {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-APIGW-002",
     name: "api-gateway-execution-logging-disabled",
     title: "API Gateway REST stage does not log executions for all methods",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::ApiStage],
     references: &[fsbp("APIGateway.1"), checkov("CKV2_AWS_4")],
     remediation: "Set LoggingLevel to ERROR or INFO in the method setting for /* and * (method_path \"*/*\").",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ resource "aws_api_gateway_method_settings" "all" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ApiStage];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ApiStage(s) = &res.kind else {

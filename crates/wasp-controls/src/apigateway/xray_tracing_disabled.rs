@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-APIGW-003",
     name: "api-gateway-xray-tracing-disabled",
     title: "API Gateway REST stage does not trace requests with X-Ray",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::ApiStage],
     references: &[fsbp("APIGateway.3"), checkov("CKV_AWS_73")],
     remediation: "Set TracingEnabled (xray_tracing_enabled) to true.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_api_gateway_stage" "prod" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ApiStage];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ApiStage(s) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-BACKUP-002",
     name: "backup-vault-lock-missing",
     title: "Backup vault has no vault lock",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04", "SEC08-BP04"],
+    kinds: &[KindTag::BackupVault],
     references: &[],
     remediation: "Add a vault lock (LockConfiguration, aws_backup_vault_lock_configuration) with a minimum retention.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_backup_vault_lock_configuration" "primary" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BackupVault];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(v) = super::vault(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::customer_managed_key;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-BACKUP-001",
     name: "backup-vault-not-encrypted-with-cmk",
     title: "Backup vault is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::BackupVault],
     references: &[checkov("CKV_AWS_166")],
     remediation: "Set EncryptionKeyArn (kms_key_arn) to a customer managed KMS key.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_backup_vault" "primary" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BackupVault];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(v) = super::vault(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-005",
     name: "cloudfront-default-root-object-missing",
     title: "CloudFront distribution has no default root object",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.1"), checkov("CKV_AWS_305")],
     remediation: "Set DefaultRootObject (for example index.html) on the distribution.",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ resource "aws_cloudfront_distribution" "site" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-020",
     name: "cloudfront-logging-disabled",
     title: "CloudFront distribution does not write standard access logs",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.5"), checkov("CKV_AWS_86")],
     remediation: "Configure standard logging (Logging, logging_config) to an S3 bucket.",
     doc: r#"## What it checks
@@ -46,10 +47,7 @@ resource "aws_cloudfront_distribution" "site" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Distribution(d) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-003",
     name: "cloudfront-origin-allows-http",
     title: "CloudFront sends requests to a custom origin over plain HTTP",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.9"), checkov("CKV2_AWS_72")],
     remediation: "Set OriginProtocolPolicy to https-only on custom origins.",
     doc: r#"## What it checks
@@ -38,10 +39,7 @@ custom_origin_config {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-002",
     name: "cloudfront-outdated-viewer-tls",
     title: "CloudFront distribution accepts viewer TLS older than 1.2",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.7"), checkov("CKV_AWS_174"), checkov("CKV2_AWS_42")],
     remediation: "Serve the distribution with a custom ACM certificate and MinimumProtocolVersion TLSv1.2_2021 (or later).",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ viewer_certificate {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 /// Security policies that accept TLS 1.2 and later with modern cipher suites only.
 fn modern(policy: &str) -> bool {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-006",
     name: "cloudfront-s3-origin-without-access-control",
     title: "CloudFront reaches an S3 origin without origin access control",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.13"), checkov("CKV2_AWS_46")],
     remediation: "Attach an origin access control (OriginAccessControlId) to S3 origins and allow only CloudFront in the bucket policy.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ origin {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 fn set(v: &Value<String>) -> Result<bool, (String, wasp_core::Pos)> {
     match v {

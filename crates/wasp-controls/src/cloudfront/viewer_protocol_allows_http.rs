@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CF-001",
     name: "cloudfront-viewer-protocol-allows-http",
     title: "CloudFront distribution serves viewers over plain HTTP",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Distribution],
     references: &[fsbp("CloudFront.3"), checkov("CKV_AWS_34")],
     remediation:
         "Set ViewerProtocolPolicy to redirect-to-https or https-only on every cache behavior.",
@@ -40,10 +41,7 @@ default_cache_behavior {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Distribution];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::distribution(res) else {

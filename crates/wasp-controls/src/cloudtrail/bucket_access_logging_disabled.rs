@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Link, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{cis, Area, Meta, Outcome};
+use crate::{cis, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-010",
     name: "cloudtrail-bucket-access-logging-disabled",
     title: "The S3 bucket that receives CloudTrail logs has no server access logging",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Trail],
     references: &[cis("3.4")],
     remediation: "Enable server access logging on the trail's bucket, to another bucket.",
     doc: r#"## What it checks
@@ -41,10 +42,7 @@ resource "aws_s3_bucket_logging" "trail" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

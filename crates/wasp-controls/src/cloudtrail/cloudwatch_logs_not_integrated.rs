@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-004",
     name: "cloudtrail-cloudwatch-logs-not-integrated",
     title: "CloudTrail trail does not send its events to CloudWatch Logs",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP02"],
+    kinds: &[KindTag::Trail],
     references: &[fsbp("CloudTrail.5"), checkov("CKV2_AWS_10")],
     remediation: "Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn on the trail.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

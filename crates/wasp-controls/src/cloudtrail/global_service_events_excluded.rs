@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-008",
     name: "cloudtrail-global-service-events-excluded",
     title: "CloudTrail trail excludes events of global services such as IAM",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Trail],
     references: &[],
     remediation: "Remove IncludeGlobalServiceEvents: false (it defaults to true).",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::management_events;
 use crate::helpers::{fail, unknown};
-use crate::{cis, fsbp, Area, Meta, Outcome};
+use crate::{cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-007",
     name: "cloudtrail-management-events-not-logged",
     title: "CloudTrail trail does not log all read and write management events",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Trail],
     references: &[cis("3.1"), fsbp("CloudTrail.1")],
     remediation: "Include management events with ReadWriteType All and no excluded event sources.",
     doc: r#"## What it checks
@@ -51,10 +52,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-003",
     name: "cloudtrail-not-encrypted-with-kms",
     title: "CloudTrail logs are not encrypted with a KMS key",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01", "SEC08-BP02"],
+    kinds: &[KindTag::Trail],
     references: &[cis("3.5"), fsbp("CloudTrail.2"), checkov("CKV_AWS_35")],
     remediation: "Set KMSKeyId to a customer managed KMS key whose policy lets CloudTrail encrypt.",
     doc: r#"## What it checks
@@ -30,10 +31,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::s3_object_events;
 use crate::helpers::{fail, unknown};
-use crate::{cis, Area, Meta, Outcome};
+use crate::{cis, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-006",
     name: "cloudtrail-s3-object-events-not-logged",
     title: "CloudTrail trail does not log S3 object-level read and write events",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Trail],
     references: &[cis("3.8"), cis("3.9")],
     remediation: "Add an event selector for AWS::S3::Object data events with ReadWriteType All.",
     doc: r#"## What it checks
@@ -57,10 +58,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

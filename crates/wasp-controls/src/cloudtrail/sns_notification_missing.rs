@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CT-009",
     name: "cloudtrail-sns-notification-missing",
     title: "CloudTrail trail does not notify an SNS topic of log file deliveries",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP02"],
+    kinds: &[KindTag::Trail],
     references: &[checkov("CKV_AWS_252")],
     remediation:
         "Set SnsTopicName (sns_topic_name) to a topic that consumers of the logs subscribe to.",
@@ -41,10 +42,7 @@ resource "aws_cloudtrail" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Trail];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::trail(res) else {

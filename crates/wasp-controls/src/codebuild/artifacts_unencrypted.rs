@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CODEBUILD-004",
     name: "codebuild-artifacts-unencrypted",
     title: "CodeBuild project turns off encryption of its artifacts or S3 logs",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02", "SEC11-BP07"],
+    kinds: &[KindTag::BuildProject],
     references: &[
         fsbp("CodeBuild.3"),
         checkov("CKV_AWS_78"),
@@ -41,10 +42,7 @@ artifacts {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BuildProject];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(p) = super::project(res) else {

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::secret;
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CODEBUILD-002",
     name: "codebuild-plaintext-secret-in-environment",
     title: "CodeBuild environment variable holds a plaintext secret",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03", "SEC11-BP07"],
+    kinds: &[KindTag::BuildProject],
     references: &[fsbp("CodeBuild.2")],
     remediation: "Store the secret in Secrets Manager or Parameter Store and declare the variable with Type SECRETS_MANAGER or PARAMETER_STORE, its value being the secret's name.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ environment_variable {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BuildProject];
+}
 
 const CREDENTIAL_NAMES: &[&str] = &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
 

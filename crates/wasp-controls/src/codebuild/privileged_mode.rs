@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CODEBUILD-001",
     name: "codebuild-privileged-mode",
     title: "CodeBuild project runs builds in privileged mode",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC11-BP07", "SEC06-BP02"],
+    kinds: &[KindTag::BuildProject],
     references: &[fsbp("CodeBuild.5"), checkov("CKV_AWS_316")],
     remediation: "Set PrivilegedMode to false; build images with a daemonless builder (Kaniko, Buildah) or in a dedicated, isolated project.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ environment {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BuildProject];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(p) = super::project(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CODEBUILD-003",
     name: "codebuild-source-credentials-in-url",
     title: "CodeBuild source URL embeds credentials",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC02-BP03", "SEC11-BP07"],
+    kinds: &[KindTag::BuildProject],
     references: &[fsbp("CodeBuild.1")],
     remediation: "Remove the user name and password or token from the source Location; connect the repository with an AWS CodeConnections connection or CodeBuild source credentials.",
     doc: r#"## What it checks
@@ -36,10 +37,7 @@ source {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::BuildProject];
+}
 
 /// The user information of an HTTP(S) URL, if it has any.
 fn userinfo(url: &str) -> Option<&str> {

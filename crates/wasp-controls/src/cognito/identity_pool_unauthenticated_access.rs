@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-COGNITO-004",
     name: "cognito-identity-pool-unauthenticated-access",
     title: "Cognito identity pool gives AWS credentials to unauthenticated guests",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::IdentityPool],
     references: &[fsbp("Cognito.2"), checkov("CKV_AWS_366")],
     remediation: "Set `AllowUnauthenticatedIdentities` / `allow_unauthenticated_identities` to false; if guests are needed, give their role only the few actions they must call.",
     doc: r#"## What it checks
@@ -36,10 +37,7 @@ resource "aws_cognito_identity_pool" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::IdentityPool];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::IdentityPool(p) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-COGNITO-001",
     name: "cognito-user-pool-mfa-not-required",
     title: "Cognito user pool does not require MFA",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::UserPool],
     references: &[fsbp("Cognito.5")],
     remediation: "Set `MfaConfiguration` / `mfa_configuration` to `ON` with a TOTP (software token) or SMS second factor.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_cognito_user_pool" "users" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::UserPool];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::UserPool(p) = &res.kind else {

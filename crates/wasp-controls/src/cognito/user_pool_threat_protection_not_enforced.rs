@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-COGNITO-002",
     name: "cognito-user-pool-threat-protection-not-enforced",
     title: "Cognito user pool threat protection is not enforced",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::UserPool],
     references: &[fsbp("Cognito.1")],
     remediation: "Set `UserPoolAddOns.AdvancedSecurityMode` / `user_pool_add_ons.advanced_security_mode` to `ENFORCED` (Plus feature plan).",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ user_pool_add_ons {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::UserPool];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::UserPool(p) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, must_be_true, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-COGNITO-003",
     name: "cognito-user-pool-weak-password-policy",
     title: "Cognito user pool password policy is weak",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::UserPool],
     references: &[fsbp("Cognito.3")],
     remediation: "Require at least 8 characters (more is better) with lowercase, uppercase, numbers and symbols, and temporary passwords valid for 7 days or less.",
     doc: r#"## What it checks
@@ -47,10 +48,7 @@ password_policy {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::UserPool];
+}
 
 fn bound(
     v: &Value<i64>,

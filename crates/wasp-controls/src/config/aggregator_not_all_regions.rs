@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CONFIG-004",
     name: "config-aggregator-not-all-regions",
     title: "AWS Config aggregator does not collect from all Regions",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP02"],
+    kinds: &[KindTag::ConfigAggregator],
     references: &[checkov("CKV_AWS_121")],
     remediation: "Set AllAwsRegions (all_regions) to true on each aggregation source.",
     doc: r#"## What it checks
@@ -43,10 +44,7 @@ resource "aws_config_configuration_aggregator" "org" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ConfigAggregator];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ConfigAggregator(a) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, cis, Area, Meta, Outcome};
+use crate::{checkov, cis, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CONFIG-002",
     name: "config-recorder-excludes-global-resources",
     title: "AWS Config recorder does not record global IAM resources",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::ConfigRecorder],
     references: &[cis("3.3"), checkov("CKV2_AWS_48")],
     remediation:
         "Set IncludeGlobalResourceTypes (include_global_resource_types) to true in one Region.",
@@ -30,10 +31,7 @@ other Regions.
 "#,
         super::record_everything!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ConfigRecorder];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(r) = super::recorder(res) else {

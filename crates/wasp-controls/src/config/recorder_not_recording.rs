@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CONFIG-003",
     name: "config-recorder-not-recording",
     title: "AWS Config recorder is never started",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::ConfigRecorder],
     references: &[cis("3.3"), fsbp("Config.1"), checkov("CKV2_AWS_45")],
     remediation:
         "Define a delivery channel, and in Terraform a recorder status with is_enabled = true.",
@@ -50,10 +51,7 @@ resource "aws_config_configuration_recorder_status" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ConfigRecorder];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(r) = super::recorder(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{cis, fsbp, Area, Meta, Outcome};
+use crate::{cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-CONFIG-001",
     name: "config-recorder-not-recording-all-resources",
     title: "AWS Config recorder records only some resource types",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::ConfigRecorder],
     references: &[cis("3.3"), fsbp("Config.1")],
     remediation: "Record all supported resource types (AllSupported: true, no resource type list).",
     doc: concat!(
@@ -28,10 +29,7 @@ widened, and Config rules and Security Hub controls for that type report nothing
 "#,
         super::record_everything!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ConfigRecorder];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(r) = super::recorder(res) else {

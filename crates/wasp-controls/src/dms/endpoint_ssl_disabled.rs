@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-DMS-002",
     name: "dms-endpoint-ssl-disabled",
     title: "DMS database endpoint connects without TLS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02", "SEC09-BP03"],
+    kinds: &[KindTag::DmsEndpoint],
     references: &[fsbp("DMS.9"), checkov("CKV2_AWS_49")],
     remediation: "Set SslMode (ssl_mode) to verify-full (or require) on database endpoints.",
     doc: r#"## What it checks
@@ -34,10 +35,7 @@ ssl_mode        = "verify-full"
 certificate_arn = aws_dms_certificate.rds_ca.certificate_arn
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DmsEndpoint];
+}
 
 /// Relational engines whose endpoints take an SSL mode.
 fn database_engine(engine: &str) -> bool {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-DMS-001",
     name: "dms-replication-instance-public",
     title: "DMS replication instance is publicly accessible",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::ReplicationInstance],
     references: &[fsbp("DMS.1"), checkov("CKV_AWS_89")],
     remediation: "Set PubliclyAccessible (publicly_accessible) to false.",
     doc: r#"## What it checks
@@ -30,10 +31,7 @@ PubliclyAccessible: false
 publicly_accessible = false
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ReplicationInstance];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ReplicationInstance(r) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-DYNAMODB-003",
     name: "dynamodb-deletion-protection-disabled",
     title: "DynamoDB table has no deletion protection",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::Table],
     references: &[fsbp("DynamoDB.6")],
     remediation: "Set DeletionProtectionEnabled (deletion_protection_enabled) to true.",
     doc: r#"## What it checks
@@ -30,10 +31,7 @@ DeletionProtectionEnabled: true
 deletion_protection_enabled = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Table];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::table(res) else {

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-DYNAMODB-002",
     name: "dynamodb-not-encrypted-with-cmk",
     title: "DynamoDB table is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::Table],
     references: &[checkov("CKV_AWS_119")],
     remediation:
         "Enable SSESpecification with SSEType KMS and a customer managed key (KMSMasterKeyId).",
@@ -40,10 +41,7 @@ server_side_encryption {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Table];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::table(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-DYNAMODB-001",
     name: "dynamodb-point-in-time-recovery-disabled",
     title: "DynamoDB table has no point-in-time recovery",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
+    kinds: &[KindTag::Table],
     references: &[fsbp("DynamoDB.2"), checkov("CKV_AWS_28")],
     remediation: "Enable PointInTimeRecoverySpecification (point_in_time_recovery) on the table.",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ point_in_time_recovery {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Table];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::table(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-008",
     name: "default-security-group-has-rules",
     title: "Default security group of a VPC allows traffic",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[cis("5.4"), fsbp("EC2.2"), checkov("CKV2_AWS_12")],
     remediation: "Manage the VPC's default security group with no ingress and no egress rules, and attach purpose-made groups instead.",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_default_security_group" "default" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res).filter(|g| g.is_default) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-101",
     name: "ebs-default-encryption-disabled",
     title: "EBS encryption by default is turned off",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02", "SEC08-BP03"],
+    kinds: &[KindTag::EbsDefaultEncryption],
     references: &[cis("2.2.1"), fsbp("EC2.7"), checkov("CKV_AWS_106")],
     remediation:
         "Set enabled = true on aws_ebs_encryption_by_default (the default of the resource).",
@@ -35,10 +36,7 @@ resource "aws_ebs_encryption_by_default" "this" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EbsDefaultEncryption];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EbsDefaultEncryption(e) = &res.kind else {

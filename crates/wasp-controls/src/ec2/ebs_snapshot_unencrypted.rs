@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-100",
     name: "ebs-snapshot-unencrypted",
     title: "EBS snapshot is not encrypted",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Snapshot],
     references: &[],
     remediation:
         "Snapshot encrypted volumes only; set encrypted = true on snapshot copies and imports.",
@@ -43,10 +44,7 @@ resource "aws_ebs_snapshot_copy" "backup" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Snapshot];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Snapshot(s) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-004",
     name: "ebs-unencrypted",
     title: "EBS volume is not encrypted",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Volume, KindTag::Instance, KindTag::LaunchTemplate],
     references: &[fsbp("EC2.3"), checkov("CKV_AWS_3"), checkov("CKV_AWS_8")],
     remediation: "Set Encrypted to true on the volume (or block device), preferably with a customer managed KMS key.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ resource "aws_ebs_volume" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Volume, KindTag::Instance, KindTag::LaunchTemplate];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

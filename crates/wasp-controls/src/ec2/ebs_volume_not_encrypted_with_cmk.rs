@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-102",
     name: "ebs-volume-not-encrypted-with-cmk",
     title: "EBS volume is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::Volume],
     references: &[checkov("CKV_AWS_189")],
     remediation: "Set KmsKeyId (kms_key_id) to a customer managed KMS key on encrypted volumes.",
     doc: r#"## What it checks
@@ -38,10 +39,7 @@ resource "aws_ebs_volume" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Volume];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Volume(v) = &res.kind else {

@@ -2,15 +2,20 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-005",
     name: "imdsv2-not-required",
     title: "Instance metadata service does not require IMDSv2",
     severity: Severity::High,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[
+    KindTag::Instance,
+    KindTag::LaunchTemplate,
+    KindTag::LaunchConfiguration,
+],
     references: &[fsbp("EC2.8"), fsbp("AutoScaling.3"), checkov("CKV_AWS_79")],
     remediation: "Set MetadataOptions HttpTokens to required (or disable the metadata endpoint).",
     doc: r#"## What it checks
@@ -36,14 +41,7 @@ metadata_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let c = match &res.kind {

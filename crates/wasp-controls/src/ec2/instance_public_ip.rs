@@ -2,15 +2,20 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-006",
     name: "instance-public-ip",
     title: "Instance gets a public IP address",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
+    kinds: &[
+    KindTag::Instance,
+    KindTag::LaunchTemplate,
+    KindTag::LaunchConfiguration,
+],
     references: &[
         fsbp("EC2.9"),
         fsbp("AutoScaling.5"),
@@ -43,14 +48,7 @@ resource "aws_instance" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

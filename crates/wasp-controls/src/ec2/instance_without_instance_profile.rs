@@ -2,15 +2,20 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-011",
     name: "instance-without-instance-profile",
     title: "EC2 instance has no instance profile for Systems Manager",
     severity: Severity::Low,
     area: Area::Compute,
     best_practices: &["SEC06-BP03", "SEC10-BP06"],
+    kinds: &[
+    KindTag::Instance,
+    KindTag::LaunchTemplate,
+    KindTag::LaunchConfiguration,
+],
     references: &[checkov("CKV2_AWS_41")],
     remediation: "Attach an instance profile whose role has AmazonSSMManagedInstanceCore, and manage the instance through Session Manager, Run Command and Patch Manager.",
     doc: r#"## What it checks
@@ -37,14 +42,7 @@ resource "aws_instance" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::compute(res, |c| &c.instance_profile) else {

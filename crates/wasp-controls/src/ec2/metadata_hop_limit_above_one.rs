@@ -2,15 +2,20 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-012",
     name: "metadata-hop-limit-above-one",
     title: "Instance metadata responses may travel more than one network hop",
     severity: Severity::Low,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[
+    KindTag::Instance,
+    KindTag::LaunchTemplate,
+    KindTag::LaunchConfiguration,
+],
     references: &[checkov("CKV_AWS_341")],
     remediation: "Set HttpPutResponseHopLimit to 1 unless containers on the instance must reach the metadata service; give them their own role (ECS task role, EKS Pod Identity) instead.",
     doc: r#"## What it checks
@@ -37,14 +42,7 @@ metadata_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::compute(res, |c| &c.metadata.hop_limit) else {

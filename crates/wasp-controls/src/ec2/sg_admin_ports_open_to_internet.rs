@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-001",
     name: "sg-admin-ports-open-to-internet",
     title: "Security group allows SSH or RDP from the internet",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP02", "SEC06-BP03"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[
         cis("5.2"),
         cis("5.3"),
@@ -45,10 +46,7 @@ ingress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 const PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
 

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-003",
     name: "sg-all-traffic-open-to-internet",
     title: "Security group allows all traffic from the internet",
     severity: Severity::Critical,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[checkov("CKV_AWS_277")],
     remediation: "Replace the all-protocol or all-port ingress rule from 0.0.0.0/0 or ::/0 with rules for the ports the service really serves.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ ingress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::check_ingress(res, |r| {

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-002",
     name: "sg-database-ports-open-to-internet",
     title: "Security group allows database ports from the internet",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[fsbp("EC2.19")],
     remediation: "Remove ingress from 0.0.0.0/0 and ::/0 on database ports; allow only the application's security group.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ resource "aws_vpc_security_group_ingress_rule" "db_from_app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 const PORTS: &[(i64, &str)] = &[
     (1433, "SQL Server"),

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-007",
     name: "sg-nonweb-ports-open-to-internet",
     title: "Security group allows internet traffic to ports other than 80 and 443",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[fsbp("EC2.18")],
     remediation: "Open only TCP 80 and 443 to 0.0.0.0/0 and ::/0; reach every other port through a load balancer, a VPN or a narrow, known CIDR.",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ ingress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 /// TCP ports that may be open to the internet.
 const AUTHORIZED: &[i64] = &[80, 443];

@@ -2,15 +2,16 @@ use wasp_core::{Pos, Severity};
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-010",
     name: "sg-rule-without-description",
     title: "Security group rule has no description",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[checkov("CKV_AWS_23")],
     remediation:
         "Give every ingress and egress rule a Description that says which flow it allows and why.",
@@ -43,10 +44,7 @@ ingress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

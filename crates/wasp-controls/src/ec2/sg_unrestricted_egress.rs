@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, is_world, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-009",
     name: "sg-unrestricted-egress",
     title: "Security group allows all outbound traffic to the internet",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::SecurityGroup],
     references: &[checkov("CKV_AWS_382")],
     remediation: "Replace the allow-all egress rule with rules for the ports and destinations the workload needs (HTTPS to 0.0.0.0/0, the database's security group, VPC endpoints).",
     doc: r#"## What it checks
@@ -43,10 +44,7 @@ egress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

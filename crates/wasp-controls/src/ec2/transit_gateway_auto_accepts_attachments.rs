@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-013",
     name: "transit-gateway-auto-accepts-attachments",
     title: "Transit gateway accepts shared attachment requests automatically",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::TransitGateway],
     references: &[fsbp("EC2.23"), checkov("CKV_AWS_331")],
     remediation: "Set AutoAcceptSharedAttachments to disable and accept each cross-account attachment after review.",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ resource "aws_ec2_transit_gateway" "hub" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TransitGateway];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::TransitGateway(t) = &res.kind else {

@@ -6,15 +6,20 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::secret;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EC2-014",
     name: "user-data-secret",
     title: "EC2 user data holds a plaintext secret",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[
+    KindTag::Instance,
+    KindTag::LaunchTemplate,
+    KindTag::LaunchConfiguration,
+],
     references: &[checkov("CKV_AWS_46")],
     remediation: "Remove the secret from the user data; have the boot script read it from Secrets Manager or SSM Parameter Store with the instance role.",
     doc: r#"## What it checks
@@ -51,14 +56,7 @@ user_data = <<-EOT
 EOT
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-];
+}
 
 /// `NAME=value`, `NAME: value`, `--name=value`, with the value optionally quoted.
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {

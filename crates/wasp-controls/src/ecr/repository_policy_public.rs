@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::{fail, unknown};
 use crate::net_support::public_statements;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECR-003",
     name: "ecr-repository-policy-public",
     title: "ECR repository policy allows anyone",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP07", "SEC06-BP04"],
+    kinds: &[KindTag::EcrRepository],
     references: &[checkov("CKV_AWS_32")],
     remediation: "Name the accounts or the organization (aws:PrincipalOrgID) that may pull; publish public images through ECR Public instead.",
     doc: r#"## What it checks
@@ -49,10 +50,7 @@ policy = jsonencode({
 })
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EcrRepository];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcrRepository(r) = &res.kind else {

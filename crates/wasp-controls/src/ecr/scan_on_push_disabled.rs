@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECR-001",
     name: "ecr-scan-on-push-disabled",
     title: "ECR repository images are not scanned for vulnerabilities",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP01"],
+    kinds: &[KindTag::EcrRepository],
     references: &[fsbp("ECR.1"), checkov("CKV_AWS_163")],
     remediation: "Configure registry scanning (AWS::ECR::RegistryScanningConfiguration, aws_ecr_registry_scanning_configuration) with a scan-on-push or continuous rule covering the repository, or set ScanOnPush to true.",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ resource "aws_ecr_registry_scanning_configuration" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EcrRepository];
+}
 
 /// Does a wildcard filter (`*` matches any run of characters) match `name`?
 fn wildcard_match(filter: &str, name: &str) -> bool {

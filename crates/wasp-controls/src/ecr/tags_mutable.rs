@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECR-002",
     name: "ecr-tags-mutable",
     title: "ECR repository allows image tags to be overwritten",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP04"],
+    kinds: &[KindTag::EcrRepository],
     references: &[fsbp("ECR.2"), checkov("CKV_AWS_51")],
     remediation: "Set ImageTagMutability to IMMUTABLE (or IMMUTABLE_WITH_EXCLUSION for a few moving tags) and deploy by tag or digest.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_ecr_repository" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EcrRepository];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcrRepository(r) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-007",
     name: "ecs-cluster-container-insights-disabled",
     title: "ECS cluster does not use Container Insights",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::EcsCluster],
     references: &[fsbp("ECS.12"), checkov("CKV_AWS_65")],
     remediation: "Set the cluster setting containerInsights to enabled (or enhanced).",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ setting {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EcsCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcsCluster(c) = &res.kind else {

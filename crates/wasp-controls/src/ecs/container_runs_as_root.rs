@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-002",
     name: "ecs-container-runs-as-root",
     title: "ECS container runs as root",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.1")],
     remediation: "Set User on every container definition to a non-root user or uid (for example \"1000:1000\").",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ container_definitions = jsonencode([{
 }])
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 /// `root`, `0`, `root:group`, `0:gid`.
 fn is_root(user: &str) -> bool {

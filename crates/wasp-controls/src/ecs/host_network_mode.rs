@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-004",
     name: "ecs-host-network-mode",
     title: "ECS task definition uses the host network mode",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP02", "SEC05-BP02"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.1")],
     remediation: "Use the awsvpc network mode, which gives each task its own network interface and security groups.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_ecs_task_definition" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::task(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-005",
     name: "ecs-host-pid-mode",
     title: "ECS task definition shares the host's process namespace",
     severity: Severity::High,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.3"), checkov("CKV_AWS_335")],
     remediation: "Remove PidMode host; use `task` only when containers of the same task must see each other's processes.",
     doc: r#"## What it checks
@@ -36,10 +37,7 @@ resource "aws_ecs_task_definition" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::task(res) else {

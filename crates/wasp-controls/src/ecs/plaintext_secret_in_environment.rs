@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::secret;
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-006",
     name: "ecs-plaintext-secret-in-environment",
     title: "ECS container environment holds a plaintext secret",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.8")],
     remediation: "Move the value to Secrets Manager or SSM Parameter Store and reference it under the container's Secrets (`secrets`) with valueFrom.",
     doc: r#"## What it checks
@@ -48,10 +49,7 @@ container_definitions = jsonencode([{
 }])
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 /// Names Security Hub's ECS.8 singles out, whatever the word-splitting says.
 const CREDENTIAL_NAMES: &[&str] = &[

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-001",
     name: "ecs-privileged-container",
     title: "ECS container runs in privileged mode",
     severity: Severity::High,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.4"), checkov("CKV_AWS_334")],
     remediation: "Remove Privileged (or set it to false); grant the specific Linux capabilities the container needs with LinuxParameters.Capabilities.Add.",
     doc: r#"## What it checks
@@ -38,10 +39,7 @@ container_definitions = jsonencode([{
 }])
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let name = res.property("containers.privileged");

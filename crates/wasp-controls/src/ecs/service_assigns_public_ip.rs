@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-008",
     name: "ecs-service-assigns-public-ip",
     title: "ECS service gives its tasks public IP addresses",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
+    kinds: &[KindTag::EcsService],
     references: &[fsbp("ECS.2"), checkov("CKV_AWS_333")],
     remediation: "Set AssignPublicIp to DISABLED, run the tasks in private subnets and reach them through a load balancer; use a NAT gateway or VPC endpoints for outbound traffic.",
     doc: r#"## What it checks
@@ -36,10 +37,7 @@ network_configuration {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EcsService];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::EcsService(s) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ECS-003",
     name: "ecs-writable-root-filesystem",
     title: "ECS container can write to its root filesystem",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
+    kinds: &[KindTag::TaskDefinition],
     references: &[fsbp("ECS.5"), checkov("CKV_AWS_336")],
     remediation: "Set ReadonlyRootFilesystem to true and mount a volume (or a tmpfs) only where the application must write.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ container_definitions = jsonencode([{
 }])
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::TaskDefinition];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let name = res.property("containers.readonly_root_filesystem");

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EFS-001",
     name: "efs-not-encrypted",
     title: "EFS file system is not encrypted at rest",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::FileSystem],
     references: &[fsbp("EFS.1"), checkov("CKV_AWS_42")],
     remediation: "Set Encrypted to true (with KmsKeyId for a customer managed key) when creating the file system.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_efs_file_system" "shared" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FileSystem];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(f) = super::file_system(res) else {

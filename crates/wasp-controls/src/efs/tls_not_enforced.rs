@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::requires_secure_transport;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EFS-002",
     name: "efs-tls-not-enforced",
     title: "EFS file system policy does not require TLS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::FileSystem],
     references: &[],
     remediation: "Add a file system policy statement that denies all actions to every principal when aws:SecureTransport is false.",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ resource "aws_efs_file_system_policy" "tls" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FileSystem];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(f) = super::file_system(res) else {

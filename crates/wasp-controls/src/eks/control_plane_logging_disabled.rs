@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EKS-003",
     name: "eks-control-plane-logging-disabled",
     title: "EKS control plane audit and authenticator logs are not enabled",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01", "SEC10-BP03"],
+    kinds: &[KindTag::EksCluster],
     references: &[fsbp("EKS.8"), checkov("CKV_AWS_37")],
     remediation: "Enable at least the `audit` and `authenticator` control plane log types (and `api`) on the cluster.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ Logging:
 enabled_cluster_log_types = ["api", "audit", "authenticator"]
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EksCluster];
+}
 
 const REQUIRED: &[&str] = &["audit", "authenticator"];
 

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, is_world, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EKS-001",
     name: "eks-public-endpoint-unrestricted",
     title: "EKS API server endpoint is open to the whole internet",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::EksCluster],
     references: &[fsbp("EKS.1"), checkov("CKV_AWS_38"), checkov("CKV_AWS_39")],
     remediation: "Turn the public endpoint off (EndpointPublicAccess false, EndpointPrivateAccess true), or restrict PublicAccessCidrs to the networks that administer the cluster.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ vpc_config {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EksCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(c) = super::cluster(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-EKS-002",
     name: "eks-secrets-not-encrypted-with-cmk",
     title: "EKS cluster does not envelope-encrypt Kubernetes secrets with a customer managed key",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01", "SEC08-BP02"],
+    kinds: &[KindTag::EksCluster],
     references: &[fsbp("EKS.3"), checkov("CKV_AWS_58")],
     remediation:
         "Add an EncryptionConfig for the `secrets` resource with a customer managed KMS key.",
@@ -42,10 +43,7 @@ encryption_config {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::EksCluster];
+}
 
 /// Kubernetes minor version from `1.27`, if it reads as one.
 fn minor(version: &str) -> Option<u32> {

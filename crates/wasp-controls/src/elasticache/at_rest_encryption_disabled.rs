@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELASTICACHE-001",
     name: "elasticache-at-rest-encryption-disabled",
     title: "ElastiCache replication group is not encrypted at rest",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::CacheGroup],
     references: &[fsbp("ElastiCache.4"), checkov("CKV_AWS_29")],
     remediation: "Set AtRestEncryptionEnabled (at_rest_encryption_enabled) to true when creating the replication group.",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ at_rest_encryption_enabled = true
 kms_key_id                 = aws_kms_key.cache.arn
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::CacheGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

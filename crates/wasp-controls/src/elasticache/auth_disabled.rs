@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELASTICACHE-003",
     name: "elasticache-auth-disabled",
     title: "ElastiCache replication group does not authenticate clients",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04", "SEC09-BP03"],
+    kinds: &[KindTag::CacheGroup],
     references: &[fsbp("ElastiCache.6"), checkov("CKV_AWS_31")],
     remediation: "Associate user groups (role-based access control) or set an AuthToken from Secrets Manager, with transit encryption on.",
     doc: r#"## What it checks
@@ -34,10 +35,7 @@ transit_encryption_enabled = true
 user_group_ids             = [aws_elasticache_user_group.app.user_group_id]
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::CacheGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

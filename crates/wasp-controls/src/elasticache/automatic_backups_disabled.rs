@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELASTICACHE-004",
     name: "elasticache-automatic-backups-disabled",
     title: "ElastiCache replication group takes no automatic backups",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
+    kinds: &[KindTag::CacheGroup],
     references: &[fsbp("ElastiCache.1"), checkov("CKV_AWS_134")],
     remediation: "Set SnapshotRetentionLimit (snapshot_retention_limit) to 1 day or more.",
     doc: r#"## What it checks
@@ -29,10 +30,7 @@ SnapshotRetentionLimit: 7
 snapshot_retention_limit = 7
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::CacheGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

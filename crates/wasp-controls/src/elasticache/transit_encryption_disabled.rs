@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELASTICACHE-002",
     name: "elasticache-transit-encryption-disabled",
     title: "ElastiCache replication group does not encrypt traffic in transit",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::CacheGroup],
     references: &[fsbp("ElastiCache.5"), checkov("CKV_AWS_30")],
     remediation: "Set TransitEncryptionEnabled (transit_encryption_enabled) to true.",
     doc: r#"## What it checks
@@ -31,10 +32,7 @@ TransitEncryptionEnabled: true
 transit_encryption_enabled = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::CacheGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(g) = super::group(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, must_be_true, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-020",
     name: "elb-access-logs-disabled",
     title: "Application or Classic Load Balancer does not write access logs",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::LoadBalancer, KindTag::ClassicLoadBalancer],
     references: &[fsbp("ELB.5"), checkov("CKV_AWS_91"), checkov("CKV_AWS_92")],
     remediation: "Enable access logs to an S3 bucket (access_logs.s3.enabled, access_logs { enabled = true }).",
     doc: r#"## What it checks
@@ -51,10 +52,7 @@ resource "aws_lb" "web" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LoadBalancer, KindTag::ClassicLoadBalancer];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

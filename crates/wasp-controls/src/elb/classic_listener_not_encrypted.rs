@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-003",
     name: "elb-classic-listener-not-encrypted",
     title: "Classic load balancer listener accepts unencrypted traffic",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::ClassicLoadBalancer],
     references: &[fsbp("ELB.3")],
     remediation: "Use HTTPS or SSL listeners with an ACM certificate; better, migrate to an Application or Network Load Balancer.",
     doc: r#"## What it checks
@@ -41,10 +42,7 @@ listener {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ClassicLoadBalancer];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::ClassicLoadBalancer(lb) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{ClassicListener, ClassicLoadBalancer, Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-004",
     name: "elb-classic-outdated-ssl-policy",
     title: "Classic load balancer HTTPS listener accepts TLS older than 1.2",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::ClassicLoadBalancer],
     references: &[fsbp("ELB.8"), checkov("CKV_AWS_213")],
     remediation: "Attach an SSL negotiation policy referencing ELBSecurityPolicy-TLS-1-2-2017-01 to HTTPS and SSL listeners.",
     doc: r#"## What it checks
@@ -59,10 +60,7 @@ resource "aws_load_balancer_listener_policy" "https" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::ClassicLoadBalancer];
+}
 
 /// Protocols older than TLS 1.2 in a custom negotiation policy.
 const OLD: &[&str] = &[

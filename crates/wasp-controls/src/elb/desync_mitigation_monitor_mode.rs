@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-022",
     name: "elb-desync-mitigation-monitor-mode",
     title: "Load balancer only monitors HTTP desync attacks instead of mitigating them",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
+    kinds: &[KindTag::LoadBalancer, KindTag::ClassicLoadBalancer],
     references: &[fsbp("ELB.12"), fsbp("ELB.14"), checkov("CKV_AWS_328")],
     remediation: "Set the desync mitigation mode to defensive (the default) or strictest.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_lb" "web" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LoadBalancer, KindTag::ClassicLoadBalancer];
+}
 
 fn mode(v: &Value<String>, what: &str) -> Outcome {
     match v {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{must_be_true, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-021",
     name: "alb-drop-invalid-header-fields-disabled",
     title: "Application Load Balancer forwards HTTP headers with invalid names",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
+    kinds: &[KindTag::LoadBalancer],
     references: &[fsbp("ELB.4"), checkov("CKV_AWS_131")],
     remediation:
         "Set routing.http.drop_invalid_header_fields.enabled (drop_invalid_header_fields) to true.",
@@ -42,10 +43,7 @@ resource "aws_lb" "web" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LoadBalancer];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LoadBalancer(lb) = &res.kind else {

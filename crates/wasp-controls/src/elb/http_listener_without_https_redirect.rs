@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-001",
     name: "alb-http-listener-without-https-redirect",
     title: "HTTP listener serves traffic instead of redirecting to HTTPS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Listener],
     references: &[fsbp("ELB.1"), checkov("CKV_AWS_2"), checkov("CKV_AWS_103")],
     remediation:
         "Make the HTTP listener's default action a redirect to HTTPS (port 443, status HTTP_301).",
@@ -43,10 +44,7 @@ default_action {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Listener];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Listener(l) = &res.kind else {

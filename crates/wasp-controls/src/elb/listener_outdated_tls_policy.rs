@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-ELB-002",
     name: "elb-listener-outdated-tls-policy",
     title: "TLS listener allows protocol versions older than TLS 1.2",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Listener],
     references: &[],
     remediation:
         "Set SslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy).",
@@ -33,10 +34,7 @@ SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06
 ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Listener];
+}
 
 /// Security policies that accept only TLS 1.2 or later. The `TLS13-1-0-*` and `TLS13-1-1-*`
 /// policies add TLS 1.3 but still accept 1.0 / 1.1.

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{must_be_true, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-FIREHOSE-001",
     name: "firehose-delivery-stream-not-encrypted",
     title: "Firehose delivery stream is not encrypted at rest",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::DeliveryStream],
     references: &[fsbp("DataFirehose.1"), checkov("CKV_AWS_240")],
     remediation: "Configure DeliveryStreamEncryptionConfigurationInput (server_side_encryption) on direct-put delivery streams.",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ server_side_encryption {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DeliveryStream];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::DeliveryStream(s) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-001",
     name: "guardduty-detector-disabled",
     title: "GuardDuty detector is suspended",
     severity: Severity::High,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[fsbp("GuardDuty.1"), checkov("CKV_AWS_238")],
     remediation: "Set Enable (enable) to true on the detector.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_guardduty_detector" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::detector(res) else {

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-003",
     name: "guardduty-eks-audit-log-monitoring-disabled",
     title: "GuardDuty EKS Audit Log Monitoring is turned off",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[fsbp("GuardDuty.5")],
     remediation:
         "Enable the EKS_AUDIT_LOGS feature of the detector (or leave it at its default, on).",
@@ -41,10 +42,7 @@ resource "aws_guardduty_detector_feature" "eks_audit_logs" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::protection_plan(

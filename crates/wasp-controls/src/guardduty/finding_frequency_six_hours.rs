@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-008",
     name: "guardduty-finding-frequency-six-hours",
     title: "GuardDuty publishes finding updates only every six hours",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[],
     remediation:
         "Set FindingPublishingFrequency (finding_publishing_frequency) to FIFTEEN_MINUTES.",
@@ -40,10 +41,7 @@ resource "aws_guardduty_detector" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::detector(res) else {

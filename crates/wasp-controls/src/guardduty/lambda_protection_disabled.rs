@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-006",
     name: "guardduty-lambda-protection-disabled",
     title: "GuardDuty Lambda Protection is turned off",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[fsbp("GuardDuty.6")],
     remediation:
         "Enable the LAMBDA_NETWORK_LOGS feature of the detector (or leave it at its default, on).",
@@ -40,10 +41,7 @@ resource "aws_guardduty_detector_feature" "lambda_network_logs" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::protection_plan(

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-007",
     name: "guardduty-runtime-monitoring-disabled",
     title: "GuardDuty Runtime Monitoring is not enabled",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[],
     remediation: "Enable the RUNTIME_MONITORING feature of the detector.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ resource "aws_guardduty_detector_feature" "runtime_monitoring" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::protection_plan(

@@ -1,15 +1,16 @@
 use wasp_core::Severity;
 use wasp_model::{guardduty_feature, KindTag, Model, Resource};
 
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-GUARDDUTY-002",
     name: "guardduty-s3-protection-disabled",
     title: "GuardDuty S3 Protection is turned off",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP03"],
+    kinds: &[KindTag::Detector],
     references: &[fsbp("GuardDuty.10")],
     remediation:
         "Enable the S3_DATA_EVENTS feature of the detector (or leave it at its default, on).",
@@ -42,10 +43,7 @@ resource "aws_guardduty_detector_feature" "s3_data_events" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Detector];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::protection_plan(

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::password_policy::{only_terraform, remediation, with_policy};
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-023",
     name: "iam-password-policy-complexity",
     title: "IAM password policy does not require every character class",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::AccountPasswordPolicy],
     references: &[fsbp("IAM.7"), checkov("CKV_AWS_11"), checkov("CKV_AWS_12"), checkov("CKV_AWS_14"), checkov("CKV_AWS_15")],
     remediation: "Set `require_lowercase_characters`, `require_uppercase_characters`, `require_numbers` and `require_symbols` to true.",
     doc: concat!(
@@ -28,10 +29,7 @@ users pick dictionary words.
 "#,
         remediation!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccountPasswordPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     with_policy(res, |p| {

@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use super::password_policy::{only_terraform, remediation, with_policy};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-024",
     name: "iam-password-policy-expiry",
     title: "IAM password policy does not expire passwords within 90 days",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP05"],
+    kinds: &[KindTag::AccountPasswordPolicy],
     references: &[fsbp("IAM.17"), checkov("CKV_AWS_9")],
     remediation: "Set `max_password_age` to 90 or less, or federate people through IAM Identity Center and keep no IAM user passwords.",
     doc: concat!(
@@ -29,10 +30,7 @@ a stolen password works when nobody noticed the theft.
 "#,
         remediation!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccountPasswordPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     with_policy(res, |p| match &p.max_age {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use super::password_policy::{at_least, only_terraform, remediation, with_policy};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-021",
     name: "iam-password-policy-min-length",
     title: "IAM password policy allows passwords shorter than 14 characters",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::AccountPasswordPolicy],
     references: &[cis("1.8"), fsbp("IAM.15"), checkov("CKV_AWS_10")],
     remediation: "Set `minimum_password_length` to 14 or more.",
     doc: concat!(
@@ -26,10 +27,7 @@ and to password spraying against the console.
 "#,
         remediation!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccountPasswordPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     with_policy(res, |p| {

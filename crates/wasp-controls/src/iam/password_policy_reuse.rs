@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use super::password_policy::{at_least, only_terraform, remediation, with_policy};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-022",
     name: "iam-password-policy-reuse",
     title: "IAM password policy does not prevent reuse of the last 24 passwords",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP01", "SEC02-BP05"],
+    kinds: &[KindTag::AccountPasswordPolicy],
     references: &[cis("1.9"), fsbp("IAM.16"), checkov("CKV_AWS_13")],
     remediation: "Set `password_reuse_prevention` to 24.",
     doc: concat!(
@@ -27,10 +28,7 @@ leaked one back.
 "#,
         remediation!()
     ),
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccountPasswordPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     with_policy(res, |p| {

@@ -4,15 +4,21 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-008",
     name: "iam-policy-allow-with-not-action",
     title: "IAM policy allows with NotAction",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[],
     remediation: "Replace `Allow` + `NotAction` with an `Allow` of the actions needed; to carve out exceptions, pair an explicit `Allow` with a `Deny` + `NotAction`.",
     doc: r#"## What it checks
@@ -38,15 +44,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     each_own_policy(res, model, |name, node, policy| {

@@ -2,15 +2,21 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::risky_category;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-005",
     name: "iam-policy-credentials-exposure",
     title: "IAM policy allows actions that return credentials on all resources",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[checkov("CKV_AWS_107"), checkov("CKV_AWS_287")],
     remediation: "Scope credential-returning actions (`sts:AssumeRole`, `iam:CreateAccessKey`, ...) to the roles, users or resources they are meant for.",
     doc: r#"## What it checks
@@ -44,15 +50,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     risky_category(

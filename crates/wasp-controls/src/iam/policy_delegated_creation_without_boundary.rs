@@ -5,15 +5,21 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-025",
     name: "iam-policy-delegated-creation-without-boundary",
     title: "IAM policy lets its holder create roles or users without a permissions boundary",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP05"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[],
     remediation: "Allow `iam:CreateRole` / `iam:CreateUser` only with a condition `iam:PermissionsBoundary` equal to the boundary policy's ARN (or deny them without it).",
     doc: r#"## What it checks
@@ -51,15 +57,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 const CREATE: &[&str] = &["iam:createrole", "iam:createuser"];
 

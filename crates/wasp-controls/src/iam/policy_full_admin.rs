@@ -2,15 +2,21 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Node, Resource, Value};
 
 use crate::helpers::{fail, statements, strings, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-001",
     name: "iam-policy-full-admin",
     title: "IAM policy grants full administrative access",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[cis("1.16"), fsbp("IAM.1"), checkov("CKV_AWS_1"), checkov("CKV_AWS_62")],
     remediation: "Replace \"Action\": \"*\" on \"Resource\": \"*\" with the specific actions and resources the principal needs.",
     doc: r#"## What it checks
@@ -40,15 +46,7 @@ data "aws_iam_policy_document" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let docs = super::own_documents(res);

@@ -4,15 +4,21 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-011",
     name: "iam-policy-passrole-on-all-resources",
     title: "IAM policy allows iam:PassRole on all roles",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[],
     remediation: "Name the roles that may be passed in `Resource` and the service they are passed to with an `iam:PassedToService` condition.",
     doc: r#"## What it checks
@@ -48,15 +54,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     each_own_policy(res, model, |name, node, policy| {

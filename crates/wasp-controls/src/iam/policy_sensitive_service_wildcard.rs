@@ -4,15 +4,21 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-010",
     name: "iam-policy-sensitive-service-wildcard",
     title: "IAM policy allows every action of a sensitive service",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[],
     remediation: "Replace `service:*` with the actions used (`s3:GetObject`, `kms:Decrypt`), or with read-only prefixes (`ec2:Describe*`).",
     doc: r#"## What it checks
@@ -44,15 +50,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 const SENSITIVE: &[&str] = &[
     "iam",

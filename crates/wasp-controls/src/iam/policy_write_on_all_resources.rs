@@ -2,15 +2,21 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::risky_category;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-007",
     name: "iam-policy-write-on-all-resources",
     title: "IAM policy allows write actions on all resources",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[checkov("CKV_AWS_111"), checkov("CKV_AWS_290")],
     remediation: "Name the resources the principal writes to; keep `\"Resource\": \"*\"` for actions that support no resource-level permissions.",
     doc: r#"## What it checks
@@ -42,15 +48,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     risky_category(res, model, |r| &r.write, "write actions")

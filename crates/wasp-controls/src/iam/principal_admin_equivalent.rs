@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{combined, examples};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-002",
     name: "iam-principal-admin-equivalent",
     title: "IAM role, user or group has administrator access through its policies combined",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[KindTag::Role, KindTag::User, KindTag::Group],
     references: &[checkov("CKV_AWS_274")],
     remediation: "Replace the administrator grant (a `*` on `*` statement or `AdministratorAccess`) with policies scoped to the actions and resources the principal uses.",
     doc: r#"## What it checks
@@ -60,10 +61,7 @@ resource "aws_iam_role_policy" "read_orders" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Role, KindTag::User, KindTag::Group];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(c) = combined(res, model) else {

@@ -6,15 +6,21 @@ use wasp_model::{Kind, KindTag, Model, Resource};
 
 use super::engine::{combined, each_own_policy, statement_pos};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-003",
     name: "iam-privilege-escalation",
     title: "IAM permissions allow a privilege-escalation method",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
+    kinds: &[
+    KindTag::Role,
+    KindTag::User,
+    KindTag::Group,
+    KindTag::ManagedPolicy,
+],
     references: &[checkov("CKV_AWS_110"), checkov("CKV_AWS_286")],
     remediation: "Remove or scope the actions the method needs (restrict `iam:PassRole` to named roles and `iam:PassedToService`, never grant `iam:Put*Policy`, `iam:Attach*Policy`, `iam:CreatePolicyVersion` on `*`).",
     doc: r#"## What it checks
@@ -63,15 +69,7 @@ data "aws_iam_policy_document" "deployer" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-];
+}
 
 fn message(hit: &EscalationHit, describe: &dyn Fn(&wasp_iam::StatementRef) -> String) -> String {
     let mut labels: Vec<String> = hit

@@ -6,15 +6,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{account_of, each_assume_statement, OWNER};
 use crate::helpers::fail;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-014",
     name: "iam-role-trust-cross-account-without-external-id",
     title: "IAM role trusts another account without an external id or organization condition",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP08", "SEC03-BP09"],
+    kinds: &[KindTag::Role],
     references: &[],
     remediation: "Add an `sts:ExternalId` condition (third parties) or an `aws:PrincipalOrgID` condition (accounts of your organization) to the statement trusting the other account.",
     doc: r#"## What it checks
@@ -60,10 +61,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Role];
+}
 
 fn guards(c: &Condition) -> bool {
     if c.operator.if_exists || c.values.is_empty() {

@@ -7,15 +7,16 @@ use super::engine::{
     names_principal_type, readable, statement_pos, trust_policy, OWNER, UNKNOWN_PROVIDER,
 };
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-013",
     name: "iam-role-trust-oidc-unrestricted",
     title: "IAM role trusts a web identity provider without restricting the subject or audience",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC02-BP04", "SEC03-BP07"],
+    kinds: &[KindTag::Role],
     references: &[checkov("CKV_AWS_358")],
     remediation: "Add a `StringEquals`/`StringLike` condition on the token's `sub` (GitHub: `repo:org/repo:ref:refs/heads/main`) and `aud` claims.",
     doc: r#"## What it checks
@@ -50,10 +51,7 @@ condition {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Role];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some((parsed, d)) = trust_policy(res, model) else {

@@ -4,15 +4,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{readable, statement_pos, trust_policy, OWNER};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-012",
     name: "iam-role-trust-public",
     title: "IAM role can be assumed by anyone",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::Role],
     references: &[checkov("CKV_AWS_60")],
     remediation: "Name the accounts, roles or services that may assume the role in `Principal` instead of `\"*\"`, or restrict `\"*\"` with an `aws:PrincipalOrgID` or `aws:PrincipalArn` condition.",
     doc: r#"## What it checks
@@ -48,10 +49,7 @@ data "aws_iam_policy_document" "trust" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Role];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some((parsed, d)) = trust_policy(res, model) else {

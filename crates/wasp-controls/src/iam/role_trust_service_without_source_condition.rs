@@ -5,15 +5,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use super::engine::{each_assume_statement, UNKNOWN_SERVICE};
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-015",
     name: "iam-role-trust-service-without-source-condition",
     title: "IAM role trusts an AWS service without aws:SourceAccount or aws:SourceArn",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::Role],
     references: &[],
     remediation: "Add `aws:SourceAccount` (and, where the service documents it, `aws:SourceArn`) conditions to the statement trusting the service.",
     doc: r#"## What it checks
@@ -58,10 +59,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Role];
+}
 
 /// Services documenting `aws:SourceAccount`/`aws:SourceArn` in the trust policy of roles they
 /// assume.

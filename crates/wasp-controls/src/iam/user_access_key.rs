@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-020",
     name: "iam-user-access-key",
     title: "IAM user access key is created by the template",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP02", "SEC02-BP05"],
+    kinds: &[KindTag::AccessKey],
     references: &[],
     remediation: "Use a role instead (instance profile, task role, IRSA, OIDC federation for CI); if a long-term key is unavoidable, create it outside IaC and rotate it.",
     doc: r#"## What it checks
@@ -44,10 +45,7 @@ resource "aws_iam_role" "ci" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::AccessKey];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::AccessKey(k) = &res.kind else {

@@ -5,15 +5,16 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use super::engine::combined;
 use crate::helpers::{fail, unknown};
-use crate::{cis, fsbp, Area, Meta, Outcome};
+use crate::{cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-018",
     name: "iam-user-console-access-without-mfa-enforcement",
     title: "IAM user with console access has no policy enforcing MFA",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP01"],
+    kinds: &[KindTag::User],
     references: &[cis("1.10"), fsbp("IAM.5")],
     remediation: "Federate people through IAM Identity Center; if the IAM user must stay, attach (through its group) a policy that denies everything but MFA self-management without `aws:MultiFactorAuthPresent`.",
     doc: r#"## What it checks
@@ -57,10 +58,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::User];
+}
 
 fn enforces_mfa(s: &wasp_iam::Statement) -> bool {
     s.effect == Some(Effect::Deny)

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::fail;
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-016",
     name: "iam-user-inline-policy",
     title: "IAM user has inline policies",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP06", "SEC03-BP02"],
+    kinds: &[KindTag::User],
     references: &[cis("1.15"), fsbp("IAM.2"), checkov("CKV_AWS_40")],
     remediation: "Move the user's permissions to a group (or to a role the user assumes) and add the user to the group.",
     doc: r#"## What it checks
@@ -49,10 +50,7 @@ resource "aws_iam_user_group_membership" "alice" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::User];
+}
 
 /// Is a joined document a managed policy (rather than an inline one)?
 pub(crate) fn from_managed(model: &Model, joined_from: &str) -> bool {

@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use super::user_inline_policy::from_managed;
 use crate::helpers::fail;
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-017",
     name: "iam-user-managed-policy-attached",
     title: "IAM user has managed policies attached directly",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP06", "SEC03-BP02"],
+    kinds: &[KindTag::User],
     references: &[cis("1.15"), fsbp("IAM.2"), checkov("CKV_AWS_40")],
     remediation: "Attach the managed policy to a group instead and add the user to the group.",
     doc: r#"## What it checks
@@ -43,10 +44,7 @@ resource "aws_iam_group_policy_attachment" "read_only" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::User];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::User(u) = &res.kind else {

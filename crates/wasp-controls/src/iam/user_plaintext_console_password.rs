@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use super::engine::supplied_at_deploy;
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-IAM-019",
     name: "iam-user-plaintext-console-password",
     title: "IAM user console password is written in the source or kept in plaintext state",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[KindTag::User],
     references: &[],
     remediation: "Take the initial password from a dynamic reference or a NoEcho parameter (CloudFormation), or set `pgp_key` on the login profile (Terraform), and require a reset at first sign-in.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ resource "aws_iam_user_login_profile" "alice" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::User];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::User(u) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-KINESIS-001",
     name: "kinesis-stream-not-encrypted",
     title: "Kinesis data stream is not encrypted at rest",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Stream],
     references: &[fsbp("Kinesis.1"), checkov("CKV_AWS_43")],
     remediation:
         "Set StreamEncryption with EncryptionType KMS (encryption_type = \"KMS\") and a KMS key.",
@@ -34,10 +35,7 @@ encryption_type = "KMS"
 kms_key_id      = aws_kms_key.streams.id
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Stream];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Stream(s) = &res.kind else {

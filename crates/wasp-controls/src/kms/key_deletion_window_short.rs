@@ -2,18 +2,19 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
 /// Shortest waiting period accepted, in days.
 const MIN_DAYS: i64 = 14;
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-KMS-003",
     name: "kms-key-deletion-window-short",
     title: "KMS key deletion waiting period is shorter than 14 days",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::KmsKey],
     references: &[],
     remediation:
         "Set PendingWindowInDays (deletion_window_in_days) to 14 or more; the default is 30.",
@@ -40,10 +41,7 @@ resource "aws_kms_key" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::KmsKey];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::KmsKey(k) = &res.kind else {

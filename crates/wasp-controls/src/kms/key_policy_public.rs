@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::data_support::set_policy_not_public;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-KMS-002",
     name: "kms-key-policy-public",
     title: "KMS key policy lets anyone use the key",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP01"],
+    kinds: &[KindTag::KmsKey],
     references: &[checkov("CKV_AWS_33")],
     remediation: "Name specific principals in the key policy, or restrict Principal \"*\" with kms:CallerAccount, aws:PrincipalOrgID or kms:ViaService conditions.",
     doc: r#"## What it checks
@@ -49,10 +50,7 @@ policy = jsonencode({
 })
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::KmsKey];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

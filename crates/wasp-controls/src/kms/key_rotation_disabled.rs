@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{must_be_true, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-KMS-001",
     name: "kms-key-rotation-disabled",
     title: "KMS key rotation is not enabled",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::KmsKey],
     references: &[cis("3.6"), fsbp("KMS.4"), checkov("CKV_AWS_7")],
     remediation: "Set EnableKeyRotation to true on symmetric encryption keys.",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ resource "aws_kms_key" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::KmsKey];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::KmsKey(k) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-005",
     name: "lambda-code-signing-disabled",
     title: "Lambda function does not validate code signatures",
     severity: Severity::Low,
     area: Area::Compute,
     best_practices: &["SEC06-BP04"],
+    kinds: &[KindTag::Function],
     references: &[checkov("CKV_AWS_272")],
     remediation: "Create a code signing configuration (AWS Signer profile, UntrustedArtifactOnDeployment Enforce) and set the function's CodeSigningConfigArn.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_lambda_function" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Function];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Function(f) = &res.kind else {

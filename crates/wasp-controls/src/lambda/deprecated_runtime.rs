@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-001",
     name: "lambda-deprecated-runtime",
     title: "Lambda function uses a deprecated runtime",
     severity: Severity::Medium,
     area: Area::Compute,
     best_practices: &["SEC06-BP01"],
+    kinds: &[KindTag::Function],
     references: &[fsbp("Lambda.2"), checkov("CKV_AWS_363")],
     remediation: "Move the function to a supported runtime (for example python3.13, nodejs22.x, java21, dotnet10, ruby3.4).",
     doc: r#"## What it checks
@@ -30,10 +31,7 @@ Runtime: python3.13
 runtime = "python3.13"
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Function];
+}
 
 /// Lambda runtimes past their deprecation date, with the date.
 pub const DEPRECATED: &[(&str, &str)] = &[

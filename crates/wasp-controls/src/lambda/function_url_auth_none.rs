@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-003",
     name: "lambda-function-url-auth-none",
     title: "Lambda function URL accepts unauthenticated requests",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC03-BP07", "SEC05-BP02"],
+    kinds: &[KindTag::FunctionUrl, KindTag::Function],
     references: &[checkov("CKV_AWS_258")],
     remediation: "Set the function URL's AuthType to AWS_IAM, or put the function behind API Gateway or CloudFront with an authorizer and a web ACL.",
     doc: r#"## What it checks
@@ -38,10 +39,7 @@ resource "aws_lambda_function_url" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FunctionUrl, KindTag::Function];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let (auth, field) = match &res.kind {

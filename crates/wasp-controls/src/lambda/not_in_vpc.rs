@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-004",
     name: "lambda-not-in-vpc",
     title: "Lambda function does not run in a VPC",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
+    kinds: &[KindTag::Function],
     references: &[fsbp("Lambda.3"), checkov("CKV_AWS_117")],
     remediation: "Attach the function to private subnets with VpcConfig (vpc_config) and a security group that allows only what it needs.",
     doc: r#"## What it checks
@@ -43,10 +44,7 @@ vpc_config {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Function];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Function(f) = &res.kind else {

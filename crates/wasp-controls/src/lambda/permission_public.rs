@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-006",
     name: "lambda-permission-public",
     title: "Lambda function policy allows anyone to invoke the function",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::LambdaPermission],
     references: &[fsbp("Lambda.1"), checkov("CKV_AWS_301")],
     remediation: "Grant the permission to a named account or service principal, with SourceArn and SourceAccount (or PrincipalOrgID) conditions.",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_lambda_permission" "from_bucket" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LambdaPermission];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LambdaPermission(p) = &res.kind else {

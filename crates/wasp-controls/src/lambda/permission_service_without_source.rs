@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-007",
     name: "lambda-permission-service-without-source",
     title: "Lambda permission for an AWS service does not name the source",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP07", "SEC03-BP02"],
+    kinds: &[KindTag::LambdaPermission],
     references: &[checkov("CKV_AWS_364")],
     remediation: "Add SourceArn (the rule, topic, bucket or API that invokes the function) and SourceAccount to the permission.",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_lambda_permission" "from_rule" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LambdaPermission];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LambdaPermission(p) = &res.kind else {

@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::secret;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LAMBDA-002",
     name: "lambda-plaintext-secret-in-environment",
     title: "Lambda environment variable holds a plaintext secret",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[KindTag::Function],
     references: &[checkov("CKV_AWS_45")],
     remediation: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time; pass only its name or ARN.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ environment {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Function];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Function(f) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::detection_support::must_be_set;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LOGS-002",
     name: "log-group-not-encrypted-with-kms",
     title: "CloudWatch Logs log group is not encrypted with a KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::LogGroup],
     references: &[checkov("CKV_AWS_158")],
     remediation: "Set KmsKeyId (kms_key_id) to a customer managed KMS key.",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_cloudwatch_log_group" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LogGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LogGroup(g) = &res.kind else {

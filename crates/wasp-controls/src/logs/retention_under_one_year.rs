@@ -2,19 +2,20 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
 /// Days of retention that this control requires: a year, the period that audit and incident
 /// response requirements (PCI DSS 10.5.1, most regulators) commonly ask for.
 pub const MIN_DAYS: i64 = 365;
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-LOGS-001",
     name: "log-group-retention-under-one-year",
     title: "CloudWatch Logs log group keeps events for less than a year",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01", "SEC07-BP04"],
+    kinds: &[KindTag::LogGroup],
     references: &[checkov("CKV_AWS_338")],
     remediation:
         "Set RetentionInDays (retention_in_days) to 365 or more, or archive the logs to S3 first.",
@@ -47,10 +48,7 @@ resource "aws_cloudwatch_log_group" "app" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LogGroup];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::LogGroup(g) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-MACIE-001",
     name: "macie-not-enabled",
     title: "Amazon Macie is paused",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP03"],
+    kinds: &[KindTag::MacieSession],
     references: &[fsbp("Macie.1")],
     remediation: "Set Status (status) to ENABLED on the Macie session, or leave it at its default.",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_macie2_account" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::MacieSession];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::MacieSession(m) = &res.kind else {

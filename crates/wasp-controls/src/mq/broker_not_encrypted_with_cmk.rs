@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-MQ-002",
     name: "mq-broker-not-encrypted-with-cmk",
     title: "Amazon MQ broker is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::Broker],
     references: &[checkov("CKV_AWS_209")],
     remediation:
         "Set EncryptionOptions with UseAwsOwnedKey false and KmsKeyId a customer managed key.",
@@ -38,10 +39,7 @@ encryption_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Broker];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::broker(res) else {

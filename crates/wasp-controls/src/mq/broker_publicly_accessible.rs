@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-MQ-001",
     name: "mq-broker-publicly-accessible",
     title: "Amazon MQ broker is publicly accessible",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::Broker],
     references: &[checkov("CKV_AWS_69")],
     remediation: "Set PubliclyAccessible (publicly_accessible) to false and reach the broker from inside the VPC.",
     doc: r#"## What it checks
@@ -29,10 +30,7 @@ PubliclyAccessible: false
 publicly_accessible = false
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Broker];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::broker(res) else {

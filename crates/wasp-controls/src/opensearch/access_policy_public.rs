@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::must_not_be_public;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-007",
     name: "opensearch-access-policy-public",
     title: "OpenSearch domain with a public endpoint lets anyone in",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::SearchDomain],
     references: &[],
     remediation: "Name specific IAM principals in the domain's access policy, or move the domain into a VPC and enable fine-grained access control.",
     doc: r#"## What it checks
@@ -47,10 +48,7 @@ access_policies = jsonencode({
 })
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-001",
     name: "opensearch-encryption-at-rest-disabled",
     title: "OpenSearch domain is not encrypted at rest",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::SearchDomain],
     references: &[fsbp("Opensearch.1"), fsbp("ES.1"), checkov("CKV_AWS_5")],
     remediation: "Enable EncryptionAtRestOptions (encrypt_at_rest) with a KMS key.",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ encrypt_at_rest {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-006",
     name: "opensearch-fine-grained-access-control-disabled",
     title: "OpenSearch domain does not enable fine-grained access control",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::SearchDomain],
     references: &[fsbp("Opensearch.7"), checkov("CKV2_AWS_52")],
     remediation:
         "Enable AdvancedSecurityOptions (advanced_security_options) with an IAM master user ARN.",
@@ -41,10 +42,7 @@ advanced_security_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

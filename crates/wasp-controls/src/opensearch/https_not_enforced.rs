@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-003",
     name: "opensearch-https-not-enforced",
     title: "OpenSearch domain accepts plain HTTP requests",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::SearchDomain],
     references: &[checkov("CKV_AWS_83")],
     remediation:
         "Set DomainEndpointOptions.EnforceHTTPS (domain_endpoint_options.enforce_https) to true.",
@@ -35,10 +36,7 @@ domain_endpoint_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

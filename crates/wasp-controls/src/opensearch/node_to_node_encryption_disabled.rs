@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-002",
     name: "opensearch-node-to-node-encryption-disabled",
     title: "OpenSearch domain does not encrypt traffic between nodes",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::SearchDomain],
     references: &[fsbp("Opensearch.3"), fsbp("ES.3"), checkov("CKV_AWS_6")],
     remediation: "Enable NodeToNodeEncryptionOptions (node_to_node_encryption).",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ node_to_node_encryption {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

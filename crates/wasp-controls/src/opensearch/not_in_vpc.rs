@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-OPENSEARCH-005",
     name: "opensearch-not-in-vpc",
     title: "OpenSearch domain has a public endpoint",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
+    kinds: &[KindTag::SearchDomain],
     references: &[fsbp("Opensearch.2"), fsbp("ES.2"), checkov("CKV_AWS_137")],
     remediation:
         "Place the domain in private subnets with VPCOptions (vpc_options) and security groups.",
@@ -36,10 +37,7 @@ vpc_options {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SearchDomain];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {

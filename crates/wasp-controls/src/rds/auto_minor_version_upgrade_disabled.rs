@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-006",
     name: "rds-auto-minor-version-upgrade-disabled",
     title: "RDS instance does not apply minor engine upgrades automatically",
     severity: Severity::Low,
     area: Area::Compute,
     best_practices: &["SEC06-BP01"],
+    kinds: &[KindTag::DbInstance],
     references: &[fsbp("RDS.13"), checkov("CKV_AWS_226")],
     remediation: "Leave AutoMinorVersionUpgrade at its default (true) or set it to true.",
     doc: r#"## What it checks
@@ -29,10 +30,7 @@ AutoMinorVersionUpgrade: true
 auto_minor_version_upgrade = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::DbInstance(d) = &res.kind else {

@@ -2,18 +2,19 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
 /// Days of automated backups required.
 const MIN_DAYS: i64 = 7;
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-004",
     name: "rds-backup-retention-too-short",
     title: "RDS automated backups are kept fewer than 7 days",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[fsbp("RDS.11"), checkov("CKV_AWS_133")],
     remediation: "Set BackupRetentionPeriod to 7 days or more.",
     doc: r#"## What it checks
@@ -34,10 +35,7 @@ BackupRetentionPeriod: 7
 backup_retention_period = 7
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let d = match &res.kind {

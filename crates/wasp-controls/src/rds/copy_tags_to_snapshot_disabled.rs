@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-008",
     name: "rds-copy-tags-to-snapshot-disabled",
     title: "RDS database does not copy its tags to snapshots",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP02"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[
         fsbp("RDS.16"),
         fsbp("RDS.17"),
@@ -35,10 +36,7 @@ CopyTagsToSnapshot: true
 copy_tags_to_snapshot = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let d = match &res.kind {

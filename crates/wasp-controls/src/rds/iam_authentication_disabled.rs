@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-005",
     name: "rds-iam-authentication-disabled",
     title: "RDS database does not enable IAM database authentication",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC02-BP02", "SEC08-BP04"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[
         fsbp("RDS.10"),
         fsbp("RDS.12"),
@@ -37,10 +38,7 @@ EnableIAMDatabaseAuthentication: true
 iam_database_authentication_enabled = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 /// Engines that support IAM database authentication.
 fn supported(engine: &str) -> bool {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-007",
     name: "rds-not-encrypted-with-cmk",
     title: "RDS storage is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[checkov("CKV_AWS_327")],
     remediation:
         "Set KmsKeyId to a customer managed KMS key on encrypted DB instances and clusters.",
@@ -34,10 +35,7 @@ storage_encrypted = true
 kms_key_id        = aws_kms_key.data.arn
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let d = match &res.kind {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-002",
     name: "rds-publicly-accessible",
     title: "RDS database is publicly accessible",
     severity: Severity::Critical,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[fsbp("RDS.2"), checkov("CKV_AWS_17")],
     remediation: "Set PubliclyAccessible to false and keep the database in private subnets.",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ resource "aws_db_instance" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

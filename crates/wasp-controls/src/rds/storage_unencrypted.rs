@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-001",
     name: "rds-storage-unencrypted",
     title: "RDS storage is not encrypted",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[fsbp("RDS.3"), fsbp("RDS.27"), checkov("CKV_AWS_16"), checkov("CKV_AWS_96")],
     remediation: "Set StorageEncrypted to true (with a customer managed KMS key) on the DB instance or cluster.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_db_instance" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     match &res.kind {

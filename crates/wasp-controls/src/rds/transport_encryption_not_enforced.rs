@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, ParameterGroupKind, Resource, Value};
 
 use crate::data_support::{parameter_group, Group};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-RDS-009",
     name: "rds-transport-encryption-not-enforced",
     title: "RDS database accepts connections without TLS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::DbInstance, KindTag::DbCluster],
     references: &[checkov("CKV2_AWS_69")],
     remediation: "Set rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = 1 (MySQL, MariaDB) in the database's parameter group.",
     doc: r#"## What it checks
@@ -57,10 +58,7 @@ resource "aws_db_instance" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::DbInstance, KindTag::DbCluster];
+}
 
 fn is_on(v: &str) -> bool {
     matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "on" | "true")

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-REDSHIFT-001",
     name: "redshift-cluster-not-encrypted",
     title: "Redshift cluster is not encrypted at rest",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Warehouse],
     references: &[fsbp("Redshift.10"), checkov("CKV_AWS_64")],
     remediation: "Remove Encrypted: false (clusters are encrypted by default) or set it to true, with KmsKeyId for a customer managed key.",
     doc: r#"## What it checks
@@ -33,10 +34,7 @@ encrypted  = true
 kms_key_id = aws_kms_key.warehouse.arn
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Warehouse];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(w) = super::cluster(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-REDSHIFT-002",
     name: "redshift-cluster-publicly-accessible",
     title: "Redshift cluster is publicly accessible",
     severity: Severity::High,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::Warehouse],
     references: &[fsbp("Redshift.1"), checkov("CKV_AWS_87")],
     remediation: "Set PubliclyAccessible (publicly_accessible) to false and reach the cluster from inside the VPC.",
     doc: r#"## What it checks
@@ -31,10 +32,7 @@ PubliclyAccessible: false
 publicly_accessible = false
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Warehouse];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(w) = super::cluster(res) else {

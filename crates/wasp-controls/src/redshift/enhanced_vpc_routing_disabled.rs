@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-REDSHIFT-004",
     name: "redshift-enhanced-vpc-routing-disabled",
     title: "Redshift cluster does not route COPY and UNLOAD traffic through its VPC",
     severity: Severity::Low,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::Warehouse],
     references: &[fsbp("Redshift.7"), checkov("CKV_AWS_321")],
     remediation: "Set EnhancedVpcRouting (enhanced_vpc_routing) to true and give the VPC an S3 gateway endpoint.",
     doc: r#"## What it checks
@@ -31,10 +32,7 @@ EnhancedVpcRouting: true
 enhanced_vpc_routing = true
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Warehouse];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(w) = super::cluster(res) else {

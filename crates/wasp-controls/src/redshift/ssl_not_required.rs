@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, ParameterGroupKind, Resource, Value};
 
 use crate::data_support::{parameter_group, Group};
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-REDSHIFT-003",
     name: "redshift-ssl-not-required",
     title: "Redshift cluster accepts connections without TLS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Warehouse],
     references: &[fsbp("Redshift.2"), checkov("CKV_AWS_105")],
     remediation: "Set require_ssl to true in the cluster's parameter group.",
     doc: r#"## What it checks
@@ -47,10 +48,7 @@ resource "aws_redshift_parameter_group" "tls" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Warehouse];
+}
 
 fn is_on(v: &str) -> bool {
     matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1" | "on")

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-005",
     name: "s3-bucket-access-logging-disabled",
     title: "S3 bucket server access logging is not enabled",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.9"), checkov("CKV_AWS_18")],
     remediation: "Enable server access logging to a dedicated log bucket.",
     doc: r#"## What it checks
@@ -34,10 +35,7 @@ resource "aws_s3_bucket_logging" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

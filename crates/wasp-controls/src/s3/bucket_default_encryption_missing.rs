@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-001",
     name: "s3-bucket-default-encryption-missing",
     title: "S3 bucket does not declare default encryption",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.4"), checkov("CKV_AWS_19")],
     remediation: "Declare default encryption (SSE-KMS with a customer managed key, or at least SSE-S3) on the bucket.",
     doc: r#"## What it checks
@@ -44,10 +45,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

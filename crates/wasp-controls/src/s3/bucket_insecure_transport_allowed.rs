@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{path, KindTag, Model, Node, Resource, Value};
 
 use crate::helpers::{fail, statements, strings, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-006",
     name: "s3-bucket-insecure-transport-allowed",
     title: "S3 bucket policy does not require TLS",
     severity: Severity::Medium,
     area: Area::DataInTransit,
     best_practices: &["SEC09-BP02"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.5")],
     remediation: "Add a bucket policy statement that denies s3:* to every principal when aws:SecureTransport is false.",
     doc: r#"## What it checks
@@ -56,10 +57,7 @@ data "aws_iam_policy_document" "tls_only" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-012",
     name: "s3-bucket-lifecycle-missing",
     title: "S3 bucket has no lifecycle configuration",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC07-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.13"), checkov("CKV2_AWS_61")],
     remediation: "Add a lifecycle configuration that expires (or transitions) objects and old versions after the retention the data needs.",
     doc: r#"## What it checks
@@ -46,10 +47,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{cis, fsbp, Area, Meta, Outcome};
+use crate::{cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-008",
     name: "s3-bucket-mfa-delete-disabled",
     title: "S3 bucket does not require MFA to delete object versions",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[cis("2.1.2"), fsbp("S3.20")],
     remediation: "Enable versioning with MFA delete (the root user, with its MFA device, sets mfa_delete = Enabled).",
     doc: r#"## What it checks
@@ -42,10 +43,7 @@ resource "aws_s3_bucket_versioning" "records" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

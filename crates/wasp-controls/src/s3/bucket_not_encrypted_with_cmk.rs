@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-011",
     name: "s3-bucket-not-encrypted-with-cmk",
     title: "S3 bucket is not encrypted with a customer managed KMS key",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP01"],
+    kinds: &[KindTag::Bucket],
     references: &[],
     remediation: "Set the bucket's default encryption to aws:kms with a customer managed key (KMSMasterKeyID) and enable the bucket key.",
     doc: r#"## What it checks
@@ -47,10 +48,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

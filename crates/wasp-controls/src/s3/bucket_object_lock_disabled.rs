@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-007",
     name: "s3-bucket-object-lock-disabled",
     title: "S3 bucket does not enable Object Lock",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.15"), checkov("CKV_AWS_143")],
     remediation: "Create the bucket with ObjectLockEnabled true (with versioning) and a default retention for data that must not be altered or deleted.",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_s3_bucket" "records" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

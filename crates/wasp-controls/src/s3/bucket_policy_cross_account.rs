@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::openings;
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-010",
     name: "s3-bucket-policy-cross-account",
     title: "S3 bucket policy grants access to other accounts",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC03-BP09", "SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.6")],
     remediation: "Grant only accounts of your organization (or restrict with aws:PrincipalOrgID), and review every external account the policy names.",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ condition {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

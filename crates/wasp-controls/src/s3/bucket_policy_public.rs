@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::must_not_be_public;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-009",
     name: "s3-bucket-policy-public",
     title: "S3 bucket policy grants access to anyone",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.2"), fsbp("S3.3"), checkov("CKV_AWS_70")],
     remediation: "Name specific principals in Allow statements, or restrict Principal \"*\" with aws:PrincipalOrgID, aws:SourceVpce or aws:SourceArn conditions.",
     doc: r#"## What it checks
@@ -54,10 +55,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

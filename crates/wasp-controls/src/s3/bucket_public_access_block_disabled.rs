@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-002",
     name: "s3-bucket-public-access-block-disabled",
     title: "S3 bucket does not block public access",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[
         fsbp("S3.8"),
         checkov("CKV_AWS_53"),
@@ -44,10 +45,7 @@ resource "aws_s3_bucket_public_access_block" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-S3-003",
     name: "s3-bucket-public-acl",
     title: "S3 bucket ACL grants access to everyone",
     severity: Severity::Critical,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::Bucket],
     references: &[fsbp("S3.2"), fsbp("S3.3"), checkov("CKV_AWS_20"), checkov("CKV_AWS_57")],
     remediation: "Remove the public canned ACL (public-read, public-read-write, authenticated-read); keep the bucket private and share through policies.",
     doc: r#"## What it checks
@@ -38,10 +39,7 @@ resource "aws_s3_bucket_ownership_controls" "data" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Bucket];
+}
 
 const PUBLIC: &[&str] = &["public-read", "public-read-write", "authenticated-read"];
 

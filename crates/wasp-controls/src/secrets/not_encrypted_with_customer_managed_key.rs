@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-003",
     name: "secrets-not-encrypted-with-customer-managed-key",
     title: "Secrets Manager secret is encrypted with the AWS managed key",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP03", "SEC08-BP01"],
+    kinds: &[KindTag::Secret],
     references: &[checkov("CKV_AWS_149")],
     remediation: "Set `KmsKeyId` / `kms_key_id` to a customer managed KMS key whose key policy names the principals that may decrypt the secret.",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_secretsmanager_secret" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Secret];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(s) = super::secret(res) else {

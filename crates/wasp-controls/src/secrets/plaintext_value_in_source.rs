@@ -3,15 +3,16 @@ use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::iam::engine::supplied_at_deploy;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-004",
     name: "secrets-plaintext-value-in-source",
     title: "Secrets Manager secret value is written in the source",
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[KindTag::Secret],
     references: &[],
     remediation: "Let Secrets Manager generate the value (`GenerateSecretString`, `random_password` with the rotation function), or pass it at deploy time (NoEcho parameter, sensitive variable without default).",
     doc: r#"## What it checks
@@ -48,10 +49,7 @@ resource "aws_secretsmanager_secret_version" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Secret];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(s) = super::secret(res) else {

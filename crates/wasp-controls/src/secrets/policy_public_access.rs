@@ -5,15 +5,16 @@ use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::{fail, unknown};
 use crate::iam::engine::{parse_doc, readable, statement_pos, OWNER};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-005",
     name: "secrets-policy-public-access",
     title: "Secrets Manager secret policy allows access to anyone",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::Secret],
     references: &[],
     remediation: "Name the principals that may read the secret in the resource policy, or restrict `\"*\"` with an `aws:PrincipalOrgID` or `aws:PrincipalAccount` condition; keep `BlockPublicPolicy: true`.",
     doc: r#"## What it checks
@@ -60,10 +61,7 @@ resource "aws_secretsmanager_secret_policy" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Secret];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(d) = super::secret(res).and_then(|s| s.policy.as_ref()) else {

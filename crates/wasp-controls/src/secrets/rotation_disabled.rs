@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::fail;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-001",
     name: "secrets-rotation-disabled",
     title: "Secrets Manager secret has no automatic rotation",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP05"],
+    kinds: &[KindTag::Secret],
     references: &[fsbp("SecretsManager.1"), checkov("CKV2_AWS_57")],
     remediation: "Add a rotation schedule (`AWS::SecretsManager::RotationSchedule`, `aws_secretsmanager_secret_rotation`) with a rotation function.",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_secretsmanager_secret_rotation" "db" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Secret];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(s) = super::secret(res) else {

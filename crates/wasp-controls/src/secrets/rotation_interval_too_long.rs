@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-002",
     name: "secrets-rotation-interval-too-long",
     title: "Secrets Manager secret rotates less often than every 90 days",
     severity: Severity::Low,
     area: Area::Identity,
     best_practices: &["SEC02-BP05"],
+    kinds: &[KindTag::Secret],
     references: &[fsbp("SecretsManager.4")],
     remediation: "Rotate at least every 90 days: `AutomaticallyAfterDays` / `automatically_after_days` of 90 or less, or a `rate(...)` schedule no longer than 90 days.",
     doc: r#"## What it checks
@@ -35,10 +36,7 @@ rotation_rules {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Secret];
+}
 
 const MAX_DAYS: i64 = 90;
 

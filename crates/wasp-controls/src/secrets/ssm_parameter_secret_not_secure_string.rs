@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::secret;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECRETS-006",
     name: "ssm-parameter-secret-not-secure-string",
     title: "SSM parameter named as a secret is not a SecureString",
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
+    kinds: &[KindTag::SsmParameter],
     references: &[checkov("CKV2_AWS_34")],
     remediation: "Store the secret as a `SecureString` parameter (Terraform) or in Secrets Manager (CloudFormation cannot create SecureString parameters).",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_ssm_parameter" "db_password" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SsmParameter];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::SsmParameter(p) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECURITYHUB-002",
     name: "securityhub-auto-enable-controls-disabled",
     title: "Security Hub does not enable new controls of subscribed standards",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP04"],
+    kinds: &[KindTag::SecurityHub],
     references: &[],
     remediation:
         "Remove AutoEnableControls: false (auto_enable_controls = false); it defaults to true.",
@@ -36,10 +37,7 @@ resource "aws_securityhub_account" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityHub];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::SecurityHub(h) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SECURITYHUB-001",
     name: "securityhub-no-standard-enabled",
     title: "Security Hub is enabled without the FSBP or CIS standard",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP02", "SEC04-BP04"],
+    kinds: &[KindTag::SecurityHub],
     references: &[],
     remediation:
         "Keep the default standards, or subscribe the FSBP or CIS standard in the same template.",
@@ -42,10 +43,7 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SecurityHub];
+}
 
 /// Is this a standard that evaluates the account's own configuration broadly?
 fn is_baseline(arn: &str) -> bool {

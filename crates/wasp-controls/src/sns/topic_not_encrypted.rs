@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SNS-001",
     name: "sns-topic-not-encrypted",
     title: "SNS topic does not use server-side encryption",
     severity: Severity::Medium,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Topic],
     references: &[checkov("CKV_AWS_26")],
     remediation:
         "Set KmsMasterKeyId (kms_master_key_id) to a KMS key, preferably customer managed.",
@@ -36,10 +37,7 @@ resource "aws_sns_topic" "alerts" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Topic];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(t) = super::topic(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::set_policy_not_public;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SNS-002",
     name: "sns-topic-policy-public",
     title: "SNS topic policy lets anyone in",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::Topic],
     references: &[checkov("CKV_AWS_169")],
     remediation: "Name specific principals in the topic policy, or restrict Principal \"*\" with aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Topic];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::topic(res)

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SQS-001",
     name: "sqs-queue-not-encrypted",
     title: "SQS queue turns server-side encryption off",
     severity: Severity::Low,
     area: Area::DataAtRest,
     best_practices: &["SEC08-BP02"],
+    kinds: &[KindTag::Queue],
     references: &[fsbp("SQS.1"), checkov("CKV_AWS_27")],
     remediation: "Remove SqsManagedSseEnabled: false, or set KmsMasterKeyId to a KMS key.",
     doc: r#"## What it checks
@@ -37,10 +38,7 @@ resource "aws_sqs_queue" "orders" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Queue];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Some(q) = super::queue(res) else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
 use crate::data_support::set_policy_not_public;
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SQS-002",
     name: "sqs-queue-policy-public",
     title: "SQS queue policy lets anyone in",
     severity: Severity::High,
     area: Area::DataAtRest,
     best_practices: &["SEC03-BP07", "SEC08-BP04"],
+    kinds: &[KindTag::Queue],
     references: &[checkov("CKV_AWS_168"), checkov("CKV_AWS_387")],
     remediation: "Name specific principals in the queue policy, or restrict Principal \"*\" with aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
     doc: r#"## What it checks
@@ -52,10 +53,7 @@ statement {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Queue];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     super::queue(res)

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-SSM-001",
     name: "ssm-document-public",
     title: "Systems Manager document is shared publicly",
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP07"],
+    kinds: &[KindTag::SsmDocument],
     references: &[fsbp("SSM.4"), checkov("CKV_AWS_303")],
     remediation:
         "Share the document with named accounts only (permissions account_ids), never with All.",
@@ -45,10 +46,7 @@ resource "aws_ssm_document" "patch" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::SsmDocument];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::SsmDocument(d) = &res.kind else {

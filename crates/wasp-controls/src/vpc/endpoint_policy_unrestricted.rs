@@ -3,15 +3,16 @@ use wasp_model::{Kind, KindTag, Model, Node, Resource, Value};
 
 use crate::helpers::{fail, statements, strings, unknown};
 use crate::net_support::{allows, everyone, has_condition};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-003",
     name: "vpc-endpoint-policy-unrestricted",
     title: "VPC endpoint policy allows any action on any resource",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP02"],
+    kinds: &[KindTag::VpcEndpoint],
     references: &[],
     remediation: "Give the endpoint a policy that allows only the actions and resources (your buckets, your tables, your organization) the VPC needs.",
     doc: r#"## What it checks
@@ -49,10 +50,7 @@ policy = jsonencode({
 })
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::VpcEndpoint];
+}
 
 /// A statement element (`Action`, `Resource`) that includes `*`. `Err` when not known.
 fn wildcard(st: &Node, key: &str) -> Result<bool, Outcome> {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{Area, Meta, Outcome};
+use crate::{Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-021",
     name: "vpc-flow-log-traffic-type-not-all",
     title: "Flow log captures only accepted or only rejected traffic",
     severity: Severity::Low,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::FlowLog],
     references: &[],
     remediation: "Set TrafficType (traffic_type) to ALL.",
     doc: r#"## What it checks
@@ -43,10 +44,7 @@ resource "aws_flow_log" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FlowLog];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::FlowLog(f) = &res.kind else {

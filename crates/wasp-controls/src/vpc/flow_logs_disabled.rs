@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Link, Model, Resource};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-020",
     name: "vpc-flow-logs-disabled",
     title: "VPC has no flow log",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::Vpc],
     references: &[cis("3.7"), fsbp("EC2.6"), checkov("CKV2_AWS_11")],
     remediation: "Attach a flow log (AWS::EC2::FlowLog, aws_flow_log) to the VPC.",
     doc: r#"## What it checks
@@ -45,10 +46,7 @@ resource "aws_flow_log" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Vpc];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::Vpc(v) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::{Pos, Severity};
 use wasp_model::{Kind, KindTag, Model, NaclEntry, Resource, Value};
 
 use crate::helpers::{fail, is_world, unknown};
-use crate::{checkov, cis, fsbp, Area, Meta, Outcome};
+use crate::{checkov, cis, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-001",
     name: "nacl-admin-ports-open-to-internet",
     title: "Network ACL allows SSH or RDP from the internet",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP01", "SEC05-BP02"],
+    kinds: &[KindTag::NetworkAcl],
     references: &[
         cis("5.1"),
         fsbp("EC2.21"),
@@ -54,10 +55,7 @@ ingress {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::NetworkAcl];
+}
 
 const PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
 

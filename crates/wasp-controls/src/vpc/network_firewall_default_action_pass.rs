@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-004",
     name: "network-firewall-default-action-pass",
     title: "Network Firewall policy passes unmatched packets without inspection",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
+    kinds: &[KindTag::FirewallPolicy],
     references: &[fsbp("NetworkFirewall.4"), fsbp("NetworkFirewall.5")],
     remediation: "Set the stateless default actions for full and fragmented packets to aws:forward_to_sfe (or aws:drop).",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ firewall_policy {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FirewallPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::FirewallPolicy(f) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::{fail, unknown};
-use crate::{fsbp, Area, Meta, Outcome};
+use crate::{fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-005",
     name: "network-firewall-policy-without-rule-groups",
     title: "Network Firewall policy has no rule groups",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
+    kinds: &[KindTag::FirewallPolicy],
     references: &[fsbp("NetworkFirewall.3")],
     remediation: "Reference at least one stateful rule group (AWS managed threat signatures or your own domain and protocol rules) from the policy.",
     doc: r#"## What it checks
@@ -41,10 +42,7 @@ firewall_policy {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::FirewallPolicy];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::FirewallPolicy(f) = &res.kind else {

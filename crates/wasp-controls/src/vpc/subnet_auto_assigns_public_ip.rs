@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
 use crate::helpers::must_be_false;
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-VPC-002",
     name: "subnet-auto-assigns-public-ip",
     title: "Subnet gives every instance a public IP address",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
+    kinds: &[KindTag::Subnet],
     references: &[fsbp("EC2.15"), checkov("CKV_AWS_130")],
     remediation: "Set MapPublicIpOnLaunch to false; give a public address only to what must be reachable (load balancers, NAT gateways, an explicit Elastic IP).",
     doc: r#"## What it checks
@@ -40,10 +41,7 @@ resource "aws_subnet" "public" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::Subnet];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::Subnet(s) = &res.kind else {

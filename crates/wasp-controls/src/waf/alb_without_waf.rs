@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, fsbp, Area, Meta, Outcome};
+use crate::{checkov, fsbp, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-WAF-001",
     name: "alb-without-waf",
     title: "Internet-facing Application Load Balancer has no WAF web ACL",
     severity: Severity::Medium,
     area: Area::Network,
     best_practices: &["SEC05-BP03"],
+    kinds: &[KindTag::LoadBalancer],
     references: &[fsbp("ELB.16"), checkov("CKV2_AWS_28")],
     remediation:
         "Associate a WAFv2 web ACL (with AWS managed rule groups at least) with the load balancer.",
@@ -44,10 +45,7 @@ resource "aws_wafv2_web_acl_association" "alb" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::LoadBalancer];
+}
 
 pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::LoadBalancer(lb) = &res.kind else {

@@ -2,15 +2,16 @@ use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
-use crate::{checkov, Area, Meta, Outcome};
+use crate::{checkov, Area, Outcome};
 
-pub static META: Meta = wasp_control::meta! {
+crate::declare! {
     id: "WASP-WAF-020",
     name: "waf-web-acl-logging-disabled",
     title: "WAF web ACL has no logging configuration",
     severity: Severity::Medium,
     area: Area::Detection,
     best_practices: &["SEC04-BP01"],
+    kinds: &[KindTag::WebAcl],
     references: &[checkov("CKV2_AWS_31")],
     remediation: "Add a logging configuration (AWS::WAFv2::LoggingConfiguration, aws_wafv2_web_acl_logging_configuration).",
     doc: r#"## What it checks
@@ -39,10 +40,7 @@ resource "aws_wafv2_web_acl_logging_configuration" "main" {
 }
 ```
 "#,
-};
-
-/// The resource kinds it applies to; others are skipped without calling [`check`].
-pub const KINDS: &[KindTag] = &[KindTag::WebAcl];
+}
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     let Kind::WebAcl(w) = &res.kind else {
