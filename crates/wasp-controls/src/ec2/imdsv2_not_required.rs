@@ -12,10 +12,10 @@ crate::declare! {
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
     kinds: &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-],
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
     references: &[fsbp("EC2.8"), fsbp("AutoScaling.3"), checkov("CKV_AWS_79")],
     remediation: "Set MetadataOptions HttpTokens to required (or disable the metadata endpoint).",
     doc: r#"## What it checks

@@ -12,10 +12,10 @@ crate::declare! {
     area: Area::Network,
     best_practices: &["SEC05-BP01"],
     kinds: &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-],
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
     references: &[
         fsbp("EC2.9"),
         fsbp("AutoScaling.5"),

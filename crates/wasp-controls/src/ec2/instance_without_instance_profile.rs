@@ -12,10 +12,10 @@ crate::declare! {
     area: Area::Compute,
     best_practices: &["SEC06-BP03", "SEC10-BP06"],
     kinds: &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-],
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
     references: &[checkov("CKV2_AWS_41")],
     remediation: "Attach an instance profile whose role has AmazonSSMManagedInstanceCore, and manage the instance through Session Manager, Run Command and Patch Manager.",
     doc: r#"## What it checks

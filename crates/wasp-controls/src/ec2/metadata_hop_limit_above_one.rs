@@ -12,10 +12,10 @@ crate::declare! {
     area: Area::Compute,
     best_practices: &["SEC06-BP02"],
     kinds: &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-],
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
     references: &[checkov("CKV_AWS_341")],
     remediation: "Set HttpPutResponseHopLimit to 1 unless containers on the instance must reach the metadata service; give them their own role (ECS task role, EKS Pod Identity) instead.",
     doc: r#"## What it checks

@@ -16,10 +16,10 @@ crate::declare! {
     area: Area::Identity,
     best_practices: &["SEC02-BP03"],
     kinds: &[
-    KindTag::Instance,
-    KindTag::LaunchTemplate,
-    KindTag::LaunchConfiguration,
-],
+        KindTag::Instance,
+        KindTag::LaunchTemplate,
+        KindTag::LaunchConfiguration,
+    ],
     references: &[checkov("CKV_AWS_46")],
     remediation: "Remove the secret from the user data; have the boot script read it from Secrets Manager or SSM Parameter Store with the instance role.",
     doc: r#"## What it checks

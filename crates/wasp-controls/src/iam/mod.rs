@@ -44,3 +44,11 @@ pub(crate) fn own_documents(res: &Resource) -> Vec<&PolicyDoc> {
         _ => Vec::new(),
     }
 }
+
+/// What holds identity policies of its own: principals and customer managed policies.
+pub(crate) const POLICY_HOLDERS: &[wasp_model::KindTag] = &[
+    wasp_model::KindTag::Role,
+    wasp_model::KindTag::User,
+    wasp_model::KindTag::Group,
+    wasp_model::KindTag::ManagedPolicy,
+];

@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{KindTag, Model, Resource};
+use wasp_model::{Model, Resource};
 
 use super::engine::risky_category;
 use crate::{checkov, Area, Outcome};
@@ -11,12 +11,7 @@ crate::declare! {
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[checkov("CKV_AWS_107"), checkov("CKV_AWS_287")],
     remediation: "Scope credential-returning actions (`sts:AssumeRole`, `iam:CreateAccessKey`, ...) to the roles, users or resources they are meant for.",
     doc: r#"## What it checks

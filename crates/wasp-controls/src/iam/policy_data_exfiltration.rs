@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{KindTag, Model, Resource};
+use wasp_model::{Model, Resource};
 
 use super::engine::risky_category;
 use crate::{checkov, Area, Outcome};
@@ -11,12 +11,7 @@ crate::declare! {
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[checkov("CKV_AWS_108"), checkov("CKV_AWS_288")],
     remediation: "Name the buckets, tables, parameters, secrets and keys the principal reads instead of `\"Resource\": \"*\"`.",
     doc: r#"## What it checks

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_iam::condition::BaseOp;
 use wasp_iam::{CompiledPolicy, Effect};
-use wasp_model::{KindTag, Model, Resource};
+use wasp_model::{Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
@@ -14,12 +14,7 @@ crate::declare! {
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP05"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[],
     remediation: "Allow `iam:CreateRole` / `iam:CreateUser` only with a condition `iam:PermissionsBoundary` equal to the boundary policy's ARN (or deny them without it).",
     doc: r#"## What it checks

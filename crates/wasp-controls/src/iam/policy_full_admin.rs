@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{KindTag, Model, Node, Resource, Value};
+use wasp_model::{Model, Node, Resource, Value};
 
 use crate::helpers::{fail, statements, strings, unknown};
 use crate::{checkov, cis, fsbp, Area, Outcome};
@@ -11,12 +11,7 @@ crate::declare! {
     severity: Severity::Critical,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[cis("1.16"), fsbp("IAM.1"), checkov("CKV_AWS_1"), checkov("CKV_AWS_62")],
     remediation: "Replace \"Action\": \"*\" on \"Resource\": \"*\" with the specific actions and resources the principal needs.",
     doc: r#"## What it checks

@@ -1,6 +1,6 @@
 use wasp_core::Severity;
 use wasp_iam::{CompiledPolicy, Effect};
-use wasp_model::{KindTag, Model, Resource};
+use wasp_model::{Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
@@ -13,12 +13,7 @@ crate::declare! {
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[],
     remediation: "Name the roles that may be passed in `Resource` and the service they are passed to with an `iam:PassedToService` condition.",
     doc: r#"## What it checks

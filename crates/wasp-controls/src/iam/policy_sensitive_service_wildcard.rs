@@ -1,6 +1,6 @@
 use wasp_core::Severity;
 use wasp_iam::Effect;
-use wasp_model::{KindTag, Model, Resource};
+use wasp_model::{Model, Resource};
 
 use super::engine::{each_own_policy, statement_pos};
 use crate::helpers::fail;
@@ -13,12 +13,7 @@ crate::declare! {
     severity: Severity::Medium,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[],
     remediation: "Replace `service:*` with the actions used (`s3:GetObject`, `kms:Decrypt`), or with read-only prefixes (`ec2:Describe*`).",
     doc: r#"## What it checks

@@ -2,7 +2,7 @@ use wasp_core::Severity;
 use wasp_iam::analyze::escalation::{detect, EscalationHit};
 use wasp_iam::analyze::least_privilege::admin_statements;
 use wasp_iam::PolicySet;
-use wasp_model::{Kind, KindTag, Model, Resource};
+use wasp_model::{Kind, Model, Resource};
 
 use super::engine::{combined, each_own_policy, statement_pos};
 use crate::helpers::{fail, unknown};
@@ -15,12 +15,7 @@ crate::declare! {
     severity: Severity::High,
     area: Area::Identity,
     best_practices: &["SEC03-BP02"],
-    kinds: &[
-    KindTag::Role,
-    KindTag::User,
-    KindTag::Group,
-    KindTag::ManagedPolicy,
-],
+    kinds: super::POLICY_HOLDERS,
     references: &[checkov("CKV_AWS_110"), checkov("CKV_AWS_286")],
     remediation: "Remove or scope the actions the method needs (restrict `iam:PassRole` to named roles and `iam:PassedToService`, never grant `iam:Put*Policy`, `iam:Attach*Policy`, `iam:CreatePolicyVersion` on `*`).",
     doc: r#"## What it checks
