@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource, Value};
+use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::{fail, unknown};
 use crate::{checkov, fsbp, Area, Outcome};
@@ -38,10 +38,8 @@ backup_retention_period = 7
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let d = match &res.kind {
-        Kind::DbInstance(d) if d.cluster.is_absent() => d,
-        Kind::DbCluster(d) => d,
-        _ => return vec![],
+    let Some(d) = super::own_settings(res) else {
+        return vec![];
     };
     let setting = res.property("backup_retention");
     vec![match &d.backup_retention {

@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource};
+use wasp_model::{KindTag, Model, Resource};
 
 use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Outcome};
@@ -39,10 +39,8 @@ copy_tags_to_snapshot = true
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let d = match &res.kind {
-        Kind::DbInstance(d) if d.cluster.is_absent() => d,
-        Kind::DbCluster(d) => d,
-        _ => return vec![],
+    let Some(d) = super::own_settings(res) else {
+        return vec![];
     };
     vec![must_be_true(
         &d.copy_tags_to_snapshot,

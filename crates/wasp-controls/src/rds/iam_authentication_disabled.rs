@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource, Value};
+use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::helpers::must_be_true;
 use crate::{checkov, fsbp, Area, Outcome};
@@ -47,10 +47,8 @@ fn supported(engine: &str) -> bool {
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let d = match &res.kind {
-        Kind::DbInstance(d) if d.cluster.is_absent() => d,
-        Kind::DbCluster(d) => d,
-        _ => return vec![],
+    let Some(d) = super::own_settings(res) else {
+        return vec![];
     };
     match &d.engine {
         Value::Known(e, _) if !supported(e) => return vec![],

@@ -9,3 +9,15 @@ pub mod not_encrypted_with_cmk;
 pub mod publicly_accessible;
 pub mod storage_unencrypted;
 pub mod transport_encryption_not_enforced;
+
+use wasp_model::{Database, Kind, Resource};
+
+/// The database whose settings a cluster-level control reads: a cluster, or an instance that
+/// belongs to none (an instance of a cluster takes these settings from its cluster).
+pub(crate) fn own_settings(res: &Resource) -> Option<&Database> {
+    match &res.kind {
+        Kind::DbInstance(d) if d.cluster.is_absent() => Some(d),
+        Kind::DbCluster(d) => Some(d),
+        _ => None,
+    }
+}

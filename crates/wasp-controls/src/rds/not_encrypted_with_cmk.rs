@@ -1,5 +1,5 @@
 use wasp_core::Severity;
-use wasp_model::{Kind, KindTag, Model, Resource, Value};
+use wasp_model::{KindTag, Model, Resource, Value};
 
 use crate::data_support::customer_managed_key;
 use crate::{checkov, Area, Outcome};
@@ -38,10 +38,8 @@ kms_key_id        = aws_kms_key.data.arn
 }
 
 pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
-    let d = match &res.kind {
-        Kind::DbInstance(d) if d.cluster.is_absent() => d,
-        Kind::DbCluster(d) => d,
-        _ => return vec![],
+    let Some(d) = super::own_settings(res) else {
+        return vec![];
     };
     // Aurora Serverless v1 and engines encrypted by default report through `storage_encrypted`.
     match &d.storage_encrypted {
