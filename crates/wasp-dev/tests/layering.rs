@@ -18,7 +18,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "wasp-controls",
         &["wasp-core", "wasp-control", "wasp-model", "wasp-iam"],
     ),
-    ("wasp-rego", &["wasp-core", "wasp-control", "wasp-model"]),
+    (
+        "wasp-rego",
+        &["wasp-core", "wasp-control", "wasp-model", "wasp-source"],
+    ),
     ("wasp-lens", &["wasp-core", "wasp-control"]),
     // Renderers never reach sources, the model or the control library.
     ("wasp-report", &["wasp-core", "wasp-control", "wasp-lens"]),
@@ -48,6 +51,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "wasp-lens",
             "wasp-report",
             "wasp-rego",
+            "wasp-source",
         ],
     ),
     (

@@ -172,7 +172,7 @@ pub fn policy_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut errors, 0);
+            walk(p, &mut files, &mut errors);
         } else if p.is_file() {
             files.push(p.clone());
         } else {
@@ -192,38 +192,20 @@ pub fn policy_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     }
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PolicyError>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(PolicyError {
-                file: dir.to_path_buf(),
-                line: 0,
-                col: 0,
-                message: format!("cannot read directory: {e}"),
-            });
-            return;
-        }
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
+/// The `.rego` files below a directory, through the one directory walk (hidden entries and
+/// what `.gitignore` ignores left out), in path order; OPA test files are not controls.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PolicyError>) {
+    let walked = wasp_source::walk(&[dir.to_path_buf()], None);
+    errors.extend(walked.errors.into_iter().map(|e| PolicyError {
+        file: e.location.file().unwrap_or(dir).to_path_buf(),
+        line: 0,
+        col: 0,
+        message: format!("cannot read directory: {}", e.message),
+    }));
+    files.extend(walked.files.into_iter().filter(|p| {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        let Ok(ft) = std::fs::symlink_metadata(&p).map(|m| m.file_type()) else {
-            continue;
-        };
-        if ft.is_dir() {
-            walk(&p, files, errors, depth + 1);
-        } else if name.ends_with(".rego") && !name.ends_with("_test.rego") {
-            files.push(p);
-        }
-    }
+        name.ends_with(".rego") && !name.ends_with("_test.rego")
+    }));
 }
 
 fn read_policy(path: &Path) -> Result<String, PolicyError> {

@@ -276,28 +276,19 @@ fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, bool)>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(d) = stack.pop() {
-                let entries = std::fs::read_dir(&d)
-                    .with_context(|| format!("cannot read directory {}", d.display()))?;
-                for e in entries.flatten() {
-                    let path = e.path();
-                    if e.file_name().to_string_lossy().starts_with('.') {
-                        continue;
-                    }
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if path
-                        .extension()
-                        .is_none_or(|x| x.eq_ignore_ascii_case("json"))
-                    {
-                        found.push(path);
-                    }
-                }
+            // The one directory walk: hidden entries and what .gitignore ignores left out,
+            // links not followed.
+            let walked = wasp_source::walk(std::slice::from_ref(p), None);
+            if let Some(e) = walked.errors.first() {
+                bail!("cannot read directory: {e}");
             }
-            found.sort();
-            out.extend(found.into_iter().map(|f| (f, true)));
+            out.extend(
+                walked
+                    .files
+                    .into_iter()
+                    .filter(|f| f.extension().is_none_or(|x| x.eq_ignore_ascii_case("json")))
+                    .map(|f| (f, true)),
+            );
         } else if p.exists() {
             out.push((p.clone(), false));
         } else {
