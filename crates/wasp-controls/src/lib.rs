@@ -340,23 +340,41 @@ pub struct Builtin;
 /// The built-in library.
 pub static BUILTIN: Builtin = Builtin;
 
+/// For each kind (by its position in [`KindTag::ALL`]), the controls that apply to it, in
+/// registry order: a resource is offered to its kind's controls only.
+static BY_KIND: std::sync::LazyLock<Vec<Vec<u16>>> = std::sync::LazyLock::new(|| {
+    let mut by_kind = vec![Vec::new(); KindTag::ALL.len()];
+    for (i, c) in REGISTRY.iter().enumerate() {
+        for k in c.kinds {
+            let list: &mut Vec<u16> = &mut by_kind[*k as usize];
+            if !list.contains(&(i as u16)) {
+                list.push(i as u16);
+            }
+        }
+    }
+    by_kind
+});
+
 impl wasp_control::ControlSet<Model> for Builtin {
     fn metas(&self) -> Vec<&Meta> {
         REGISTRY.iter().map(|c| c.meta).collect()
     }
 
     fn evaluate(&self, model: &Model, enabled: &[bool], out: &mut Vec<wasp_control::Verdict>) {
-        let on: Vec<(usize, &Control)> = REGISTRY
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(false))
-            .collect();
+        let by_kind = &*BY_KIND;
         for (subject, res) in model.resources.iter().enumerate() {
-            let tag = res.kind.tag();
-            for (control, c) in on.iter().filter(|(_, c)| c.applies_to(tag)) {
+            let applicable = by_kind
+                .get(res.kind.tag() as usize)
+                .map_or(&[][..], Vec::as_slice);
+            for &control in applicable {
+                let control = control as usize;
+                if !enabled.get(control).copied().unwrap_or(false) {
+                    continue;
+                }
+                let c = &REGISTRY[control];
                 out.extend((c.check)(res, model).into_iter().map(|outcome| {
                     wasp_control::Verdict {
-                        control: *control,
+                        control,
                         subject,
                         outcome,
                     }

@@ -22,7 +22,7 @@ pub mod progress;
 mod sets;
 pub mod suppress;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -266,14 +266,14 @@ pub fn load_models(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Model>, Vec<In
 struct Claimed {
     /// Each file read on its own, with the sources that claim it (index, expected).
     files: Vec<(PathBuf, Vec<(usize, bool)>)>,
-    /// For each source, the directories of its directory units.
-    dirs: Vec<BTreeSet<PathBuf>>,
+    /// For each source, the directories of its directory units, in path order.
+    dirs: Vec<Vec<PathBuf>>,
 }
 
 fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
     let mut out = Claimed {
         files: Vec::new(),
-        dirs: vec![BTreeSet::new(); sources.len()],
+        dirs: vec![Vec::new(); sources.len()],
     };
     for path in files {
         let mut claims = Vec::new();
@@ -283,7 +283,10 @@ fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
                 Claim::File { expected } => claims.push((i, expected)),
                 Claim::Directory => {
                     if let Some(dir) = path.parent() {
-                        out.dirs[i].insert(dir.to_path_buf());
+                        // Files of one directory mostly come one after the other.
+                        if out.dirs[i].last().is_none_or(|d| d != dir) {
+                            out.dirs[i].push(dir.to_path_buf());
+                        }
                     }
                 }
             }
@@ -291,6 +294,10 @@ fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
         if !claims.is_empty() {
             out.files.push((path, claims));
         }
+    }
+    for dirs in &mut out.dirs {
+        dirs.sort_unstable_by(|a, b| wasp_source::path_order(a, b));
+        dirs.dedup();
     }
     out
 }
@@ -318,7 +325,7 @@ fn load<T: Send>(
         }
     };
     if let Some(p) = &opts.progress {
-        p.add_total(claimed.files.len() + claimed.dirs.iter().map(BTreeSet::len).sum::<usize>());
+        p.add_total(claimed.files.len() + claimed.dirs.iter().map(Vec::len).sum::<usize>());
     }
     let mut superseded: HashSet<PathBuf> = HashSet::new();
     for batch in claimed.files.chunks(BATCH) {

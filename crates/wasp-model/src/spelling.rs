@@ -51,17 +51,18 @@ impl SourceInfo {
     /// The entry for a field of a kind: the one for `source_type` if there is one, else the
     /// kind's.
     fn find(&self, kind: KindTag, source_type: &str, field: &str) -> Option<Property> {
-        let of = |typed: bool| {
-            self.spelling.iter().find(|s| {
-                s.kind == kind
-                    && s.field == field
-                    && match s.source_type {
-                        Some(t) => typed && t == source_type,
-                        None => !typed,
-                    }
-            })
-        };
-        of(true).or_else(|| of(false)).map(|s| s.property)
+        by_kind(self, kind, |entries| {
+            let of = |typed: bool| {
+                entries.iter().find(|s| {
+                    s.field == field
+                        && match s.source_type {
+                            Some(t) => typed && t == source_type,
+                            None => !typed,
+                        }
+                })
+            };
+            of(true).or_else(|| of(false)).map(|s| s.property)
+        })
     }
 
     /// The source's name for a field of a kind (and type); the field itself when it has none.
@@ -91,6 +92,32 @@ impl SourceInfo {
             _ => value,
         }
     }
+}
+
+/// Calls `f` with the entries of `source` for `kind`. Messages ask for spellings once per
+/// failing result: the entries are grouped by kind once per source and thread, so a lookup
+/// scans a handful of entries instead of the whole table.
+fn by_kind<T>(source: &SourceInfo, kind: KindTag, f: impl FnOnce(&[&'static Spelling]) -> T) -> T {
+    type Grouped = std::rc::Rc<Vec<Vec<&'static Spelling>>>;
+    thread_local! {
+        static GROUPED: std::cell::RefCell<Vec<(usize, Grouped)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = source.spelling.as_ptr() as usize;
+    let grouped = GROUPED.with(|g| {
+        let mut g = g.borrow_mut();
+        if let Some((_, v)) = g.iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let mut groups: Vec<Vec<&'static Spelling>> = vec![Vec::new(); KindTag::ALL.len()];
+        for s in source.spelling {
+            groups[s.kind as usize].push(s);
+        }
+        let v: Grouped = std::rc::Rc::new(groups);
+        g.push((key, v.clone()));
+        v
+    });
+    f(grouped.get(kind as usize).map_or(&[][..], Vec::as_slice))
 }
 
 /// Spelling entries, kind by kind (`Kind @ "Source::Type"` for one type of the kind):

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use wasp_core::InputError;
 use wasp_model::Model;
 
-pub use walk::{absolute, extension, walk, PathMatcher, PatternError, Walked};
+pub use walk::{absolute, extension, path_order, walk, PathMatcher, PatternError, Walked};
 
 /// What a source makes of a walked file, from its name alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
