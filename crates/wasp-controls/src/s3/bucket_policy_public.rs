@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::data_support::must_not_be_public;
+use crate::resource_policy::must_not_be_public;
 use crate::{checkov, fsbp, Area, Meta, Outcome};
 
 pub static META: Meta = wasp_control::meta! {
@@ -59,7 +59,7 @@ statement {
 /// The resource kinds it applies to; others are skipped without calling [`check`].
 pub const KINDS: &[KindTag] = &[KindTag::Bucket];
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {
         return vec![];
     };
@@ -73,5 +73,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             return vec![Outcome::Pass];
         }
     }
-    vec![must_not_be_public(Some(policy))]
+    must_not_be_public(policy, model)
 }
