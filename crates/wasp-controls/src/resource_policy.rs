@@ -2,7 +2,8 @@
 //! is not statically known.
 //!
 //! The one answer to "is this resource policy public?" and "does it grant other accounts?" for
-//! every control that asks it of a resource policy (S3, SNS, SQS, KMS, OpenSearch). The document is converted for the IAM engine statement by statement
+//! every control that asks it of a resource policy (S3, SNS, SQS, KMS, OpenSearch, Secrets
+//! Manager). The document is converted for the IAM engine statement by statement
 //! ([`to_json_with`], the converter of every other policy analysis) and judged by `wasp-iam`'s
 //! exposure analysis as IAM Access Analyzer would: a `*` principal (or `NotPrincipal` with
 //! `Allow`) is public unless a condition really restricts the caller to accounts, an
