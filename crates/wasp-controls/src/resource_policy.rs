@@ -2,7 +2,7 @@
 //! is not statically known.
 //!
 //! The one answer to "is this resource policy public?" and "does it grant other accounts?" for
-//! every control that asks it of a resource policy (S3, SNS, SQS, KMS, OpenSearch, Secrets
+//! every control that asks it of a resource policy (S3, SNS, SQS, KMS, OpenSearch, ECR, Secrets
 //! Manager). The document is converted for the IAM engine statement by statement
 //! ([`to_json_with`], the converter of every other policy analysis) and judged by `wasp-iam`'s
 //! exposure analysis as IAM Access Analyzer would: a `*` principal (or `NotPrincipal` with
