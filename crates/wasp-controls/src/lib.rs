@@ -15,6 +15,7 @@ pub(crate) mod secret;
 mod data_support;
 mod detection_support;
 mod net_support;
+mod resource_policy;
 
 // One module per service, one file per control.
 pub mod accessanalyzer;

@@ -1,9 +1,9 @@
-//! Resource policy reading shared by the network and compute controls.
+//! Statement reading shared by the network controls (VPC endpoint policies).
 
 use wasp_core::Pos;
-use wasp_model::{Node, PolicyDoc, Value, V};
+use wasp_model::{Node, V};
 
-use crate::helpers::{statements, strings};
+use crate::helpers::strings;
 
 /// Does a statement's `Principal` name everyone (`"*"` or `{"AWS": "*"}`)? `Err` when it is
 /// not statically known.
@@ -40,33 +40,4 @@ pub(crate) fn allows(st: &Node) -> Result<bool, (String, Pos)> {
         },
         None => Ok(false),
     }
-}
-
-/// The statements of a policy that allow everyone without a condition (`NotPrincipal` with
-/// `Allow` counts as everyone). `Err` with the reason and position when the document, or a
-/// statement that could be one, is not statically known.
-pub(crate) fn public_statements(doc: &PolicyDoc) -> Result<Vec<Pos>, (String, Pos)> {
-    let node = match &doc.document {
-        Value::Known(n, _) => n,
-        Value::Absent => return Ok(Vec::new()),
-        Value::Unknown(r, p) => return Err((r.to_string(), *p)),
-    };
-    let mut out = Vec::new();
-    for st in statements(node) {
-        if st.is_unknown() {
-            return Err((
-                st.first_unknown()
-                    .map(|(r, _)| r.to_string())
-                    .unwrap_or_default(),
-                st.pos,
-            ));
-        }
-        if !allows(st)? || has_condition(st) {
-            continue;
-        }
-        if st.get("NotPrincipal").is_some() || everyone(st.get("Principal"))? {
-            out.push(st.pos);
-        }
-    }
-    Ok(out)
 }

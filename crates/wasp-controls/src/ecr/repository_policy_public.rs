@@ -1,8 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::helpers::{fail, unknown};
-use crate::net_support::public_statements;
+use crate::resource_policy::must_not_be_public;
 use crate::{checkov, Area, Outcome};
 
 crate::declare! {
@@ -17,8 +16,11 @@ crate::declare! {
     remediation: "Name the accounts or the organization (aws:PrincipalOrgID) that may pull; publish public images through ECR Public instead.",
     doc: r#"## What it checks
 The repository policy (`RepositoryPolicyText`, or an `aws_ecr_repository_policy` of the same
-configuration): no `Allow` statement may name every principal (`"*"` or `{"AWS": "*"}`, or
-use `NotPrincipal`) without a condition.
+configuration): no `Allow` statement may admit every principal (`"*"`, `{"AWS": "*"}`, or
+`NotPrincipal`) without a condition that really restricts the caller (`aws:PrincipalOrgID`,
+`aws:PrincipalAccount`, `aws:SourceVpce`, `aws:SourceIp` ...; `...IfExists` operators, wildcard
+values and conditions on other things, such as `aws:SecureTransport`, do not count), as IAM
+Access Analyzer judges it.
 
 ## Why it matters
 A private repository readable by anyone leaks the images and everything baked into them:
@@ -52,19 +54,12 @@ policy = jsonencode({
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Kind::EcrRepository(r) = &res.kind else {
         return vec![];
     };
     let Some(doc) = &r.policy else {
         return vec![Outcome::Pass];
     };
-    match public_statements(doc) {
-        Ok(hits) if hits.is_empty() => vec![Outcome::Pass],
-        Ok(hits) => hits
-            .into_iter()
-            .map(|p| fail("a statement allows anyone without a condition", Some(p)))
-            .collect(),
-        Err((reason, p)) => vec![unknown(format!("repository policy: {reason}"), Some(p))],
-    }
+    must_not_be_public(doc, model)
 }

@@ -25,6 +25,27 @@ const SPECIFIC_ARN: &str = "arn:aws:wasp:::deploy-time-resource";
 /// A condition value known at deploy time.
 const DEPLOY_TIME_VALUE: &str = "deploy-time-value";
 
+/// An action known only at deploy time, where the analysis asks only who is allowed.
+const DEPLOY_TIME_ACTION: &str = "wasp:DeployTimeAction";
+
+/// An AWS principal known only at deploy time whose account is not known, where the analysis
+/// asks only who is allowed: never everyone, maybe another account.
+pub(crate) const DEPLOY_TIME_PRINCIPAL: &str = "arn:aws:iam::deploy-time-account:root";
+
+/// What an analysis asks of a document, which decides what may stand for a value known only at
+/// deploy time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asks {
+    /// What is allowed, and to whom (identity policies, boundaries, trust policies): an action,
+    /// or a resource whoever deploys chooses, may be `*`, and blocks.
+    What,
+    /// Only who is allowed (the exposure of a resource policy): whatever an action or a resource
+    /// turns out to be, the statement grants it to the same principals, so any unknown one
+    /// stands for one specific action or resource; an AWS principal chosen by the deployment
+    /// whose account is not known is [`DEPLOY_TIME_PRINCIPAL`].
+    Who,
+}
+
 /// An OIDC provider whose host is not known statically.
 pub(crate) const UNKNOWN_PROVIDER: &str = "unknown-oidc-provider";
 
@@ -69,7 +90,7 @@ fn reason(n: &Node) -> String {
     }
 }
 
-fn blocker(what: &str, n: &Node) -> Blocker {
+pub(crate) fn blocker(what: &str, n: &Node) -> Blocker {
     let pos = n.first_unknown().map(|(_, p)| p).unwrap_or(n.pos);
     (format!("{what}: {}", reason(n)), pos)
 }
@@ -95,8 +116,26 @@ fn host_of(url: &str) -> String {
         .to_string()
 }
 
+/// An AWS principal entry known only at deploy time that is certainly of the deploying account
+/// (a user or role of the same template, `${AWS::AccountId}`, `data.aws_caller_identity`), as
+/// an ARN in that account; `None` when its account is not known.
+pub(crate) fn owner_principal(n: &Node, model: &Model) -> Option<String> {
+    if let V::Ref(r) = &n.v {
+        if let Some(t) = model.get(&r.target) {
+            return Some(match t.kind {
+                Kind::User(_) => format!("arn:aws:iam::{OWNER}:user/{}", t.address),
+                Kind::Role(_) => format!("arn:aws:iam::{OWNER}:role/{}", t.address),
+                _ => format!("arn:aws:iam::{OWNER}:root"),
+            });
+        }
+    }
+    let r = reason(n);
+    (r.contains("`AWS::AccountId`") || r.contains("aws_caller_identity"))
+        .then(|| format!("arn:aws:iam::{OWNER}:root"))
+}
+
 /// A principal entry that is known only at deploy time, replaced by what it certainly is.
-fn principal_value(ty: &str, n: &Node, st: &Node, model: &Model) -> Result<J, Blocker> {
+fn principal_value(ty: &str, n: &Node, st: &Node, model: &Model, asks: Asks) -> Result<J, Blocker> {
     if let Some(s) = n.as_str() {
         return Ok(J::String(s.to_string()));
     }
@@ -105,24 +144,15 @@ fn principal_value(ty: &str, n: &Node, st: &Node, model: &Model) -> Result<J, Bl
         _ => None,
     };
     match ty {
-        "AWS" => {
-            if let Some(t) = target {
-                let kind = match t.kind {
-                    Kind::User(_) => "user",
-                    Kind::Role(_) => "role",
-                    _ => return Ok(J::String(format!("arn:aws:iam::{OWNER}:root"))),
-                };
-                return Ok(J::String(format!(
-                    "arn:aws:iam::{OWNER}:{kind}/{}",
-                    t.address
-                )));
+        "AWS" => match owner_principal(n, model) {
+            Some(arn) => Ok(J::String(arn)),
+            // One principal chosen by the deployment (`arn:${AWS::Partition}:iam::...`, a
+            // mapping), not everyone: of an account that is not known.
+            None if asks == Asks::Who && deploy_time(n) => {
+                Ok(J::String(DEPLOY_TIME_PRINCIPAL.into()))
             }
-            let r = reason(n);
-            if r.contains("`AWS::AccountId`") || r.contains("aws_caller_identity") {
-                return Ok(J::String(format!("arn:aws:iam::{OWNER}:root")));
-            }
-            Err(blocker("principal", n))
-        }
+            None => Err(blocker("principal", n)),
+        },
         "Federated" => {
             let saml = st
                 .get("Action")
@@ -161,7 +191,7 @@ fn strings_or_blocker(n: &Node, what: &str) -> Result<J, Blocker> {
     Ok(n.to_json())
 }
 
-fn convert_statement(st: &Node, model: &Model) -> Result<J, Blocker> {
+fn convert_statement(st: &Node, model: &Model, asks: Asks) -> Result<J, Blocker> {
     let Some(m) = st.as_map() else {
         if st.contains_unknown() {
             return Err(blocker("statement", st));
@@ -176,7 +206,7 @@ fn convert_statement(st: &Node, model: &Model) -> Result<J, Blocker> {
                 for item in items(Some(v)) {
                     if let Some(s) = item.as_str() {
                         list.push(J::String(s.to_string()));
-                    } else if deploy_time(item) {
+                    } else if deploy_time(item) || asks == Asks::Who {
                         list.push(J::String(SPECIFIC_ARN.into()));
                     } else {
                         return Err(blocker(k, item));
@@ -184,13 +214,22 @@ fn convert_statement(st: &Node, model: &Model) -> Result<J, Blocker> {
                 }
                 J::Array(list)
             }
+            "Action" | "NotAction" if asks == Asks::Who => J::Array(
+                items(Some(v))
+                    .iter()
+                    .map(|item| match item.as_str() {
+                        Some(a) => J::String(a.to_string()),
+                        None => J::String(DEPLOY_TIME_ACTION.into()),
+                    })
+                    .collect(),
+            ),
             "Principal" | "NotPrincipal" => match &v.v {
                 V::Map(pm) => {
                     let mut o = JMap::new();
                     for (ty, vals) in pm.iter() {
                         let mut list = Vec::new();
                         for item in items(Some(vals)) {
-                            list.push(principal_value(ty, item, st, model)?);
+                            list.push(principal_value(ty, item, st, model, asks)?);
                         }
                         o.insert(ty.to_string(), J::Array(list));
                     }
@@ -243,6 +282,18 @@ fn convert_statement(st: &Node, model: &Model) -> Result<J, Blocker> {
 /// wildcard), except under `...Like` operators when whoever deploys chooses it. Anything else
 /// unknown (actions, effects, parameters) blocks.
 pub(crate) fn to_json(doc: &Node, model: &Model) -> Result<J, Blocker> {
+    to_json_with(doc, model, Asks::What, |_, b| Err(b))
+}
+
+/// [`to_json`] for what `asks` asks, with `blocked` deciding what becomes of a statement that
+/// cannot be converted (given the statement and why): an `Err` stops the conversion, an `Ok`
+/// value stands for the statement.
+pub(crate) fn to_json_with(
+    doc: &Node,
+    model: &Model,
+    asks: Asks,
+    mut blocked: impl FnMut(&Node, Blocker) -> Result<J, Blocker>,
+) -> Result<J, Blocker> {
     let Some(m) = doc.as_map() else {
         if doc.contains_unknown() {
             return Err(blocker("policy", doc));
@@ -258,7 +309,7 @@ pub(crate) fn to_json(doc: &Node, model: &Model) -> Result<J, Blocker> {
                 }
                 let list = items(Some(v))
                     .iter()
-                    .map(|st| convert_statement(st, model))
+                    .map(|st| convert_statement(st, model, asks).or_else(|b| blocked(st, b)))
                     .collect::<Result<Vec<_>, _>>()?;
                 if v.as_seq().is_some() {
                     J::Array(list)
@@ -789,6 +840,8 @@ impl PolicyUses {
 pub(crate) fn readable(msg: &str) -> String {
     msg.replace(&format!("::{OWNER}:"), "::${AWS::AccountId}:")
         .replace(SPECIFIC_ARN, "(a resource known at deploy time)")
+        .replace(DEPLOY_TIME_ACTION, "(an action known at deploy time)")
+        .replace(DEPLOY_TIME_PRINCIPAL, "(a principal known at deploy time)")
 }
 
 #[cfg(test)]

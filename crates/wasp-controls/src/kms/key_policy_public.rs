@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{Kind, KindTag, Model, Resource};
 
-use crate::data_support::set_policy_not_public;
+use crate::resource_policy::must_not_be_public;
 use crate::{checkov, Area, Outcome};
 
 crate::declare! {
@@ -52,9 +52,13 @@ policy = jsonencode({
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     match &res.kind {
-        Kind::KmsKey(k) => set_policy_not_public(k.policy.as_ref()),
+        Kind::KmsKey(k) => k
+            .policy
+            .as_ref()
+            .map(|d| must_not_be_public(d, model))
+            .unwrap_or_default(),
         _ => vec![],
     }
 }

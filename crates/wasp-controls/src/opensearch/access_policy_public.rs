@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::data_support::must_not_be_public;
+use crate::resource_policy::must_not_be_public;
 use crate::{Area, Outcome};
 
 crate::declare! {
@@ -50,7 +50,7 @@ access_policies = jsonencode({
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(d) = super::domain(res) else {
         return vec![];
     };
@@ -59,5 +59,8 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
     {
         return vec![Outcome::Pass];
     }
-    vec![must_not_be_public(d.access_policy.as_ref())]
+    match &d.access_policy {
+        Some(p) => must_not_be_public(p, model),
+        None => vec![Outcome::Pass],
+    }
 }

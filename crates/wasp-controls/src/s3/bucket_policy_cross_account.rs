@@ -1,8 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::data_support::openings;
-use crate::helpers::{fail, unknown};
+use crate::resource_policy::must_not_be_cross_account;
 use crate::{fsbp, Area, Outcome};
 
 crate::declare! {
@@ -43,23 +42,12 @@ condition {
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {
         return vec![];
     };
     let Some(policy) = &b.policy else {
         return vec![];
     };
-    match openings(policy) {
-        Err((r, p)) => vec![unknown(format!("bucket policy: {r}"), Some(p))],
-        Ok(o) if !o.cross_account.is_empty() => o
-            .cross_account
-            .into_iter()
-            .map(|h| fail(h.message, Some(h.pos)))
-            .collect(),
-        Ok(o) => match o.unknown {
-            Some((r, p)) => vec![unknown(format!("bucket policy: {r}"), Some(p))],
-            None => vec![Outcome::Pass],
-        },
-    }
+    must_not_be_cross_account(policy, model)
 }

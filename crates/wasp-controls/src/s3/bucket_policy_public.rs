@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource, Value};
 
-use crate::data_support::must_not_be_public;
+use crate::resource_policy::must_not_be_public;
 use crate::{checkov, fsbp, Area, Outcome};
 
 crate::declare! {
@@ -57,7 +57,7 @@ statement {
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(b) = super::bucket(res) else {
         return vec![];
     };
@@ -71,5 +71,5 @@ pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
             return vec![Outcome::Pass];
         }
     }
-    vec![must_not_be_public(Some(policy))]
+    must_not_be_public(policy, model)
 }

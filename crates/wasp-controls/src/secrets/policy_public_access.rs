@@ -1,10 +1,7 @@
 use wasp_core::Severity;
-use wasp_iam::analyze::exposure::{analyze, Exposure};
-use wasp_iam::PolicyKind;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::helpers::{fail, unknown};
-use crate::iam::engine::{parse_doc, readable, statement_pos, OWNER};
+use crate::resource_policy::must_not_be_public;
 use crate::{Area, Outcome};
 
 crate::declare! {
@@ -67,24 +64,5 @@ pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     let Some(d) = super::secret(res).and_then(|s| s.policy.as_ref()) else {
         return vec![];
     };
-    let policy = match parse_doc(d, PolicyKind::Resource, model) {
-        Ok(Some(p)) => p,
-        Ok(None) => return vec![],
-        Err((r, p)) => return vec![unknown(r, Some(p))],
-    };
-    let node = d.document.known();
-    let mut out: Vec<Outcome> = analyze(&policy, Some(OWNER), &[])
-        .into_iter()
-        .filter(|h| h.exposure == Exposure::Public)
-        .map(|h| {
-            fail(
-                format!("secret policy: {}", readable(&h.message)),
-                Some(statement_pos(node, h.statement, d.pos)),
-            )
-        })
-        .collect();
-    if out.is_empty() {
-        out.push(Outcome::Pass);
-    }
-    out
+    must_not_be_public(d, model)
 }

@@ -1,7 +1,7 @@
 use wasp_core::Severity;
 use wasp_model::{KindTag, Model, Resource};
 
-use crate::data_support::set_policy_not_public;
+use crate::resource_policy::must_not_be_public;
 use crate::{checkov, Area, Outcome};
 
 crate::declare! {
@@ -55,8 +55,9 @@ statement {
 "#,
 }
 
-pub fn check(res: &Resource, _model: &Model) -> Vec<Outcome> {
+pub fn check(res: &Resource, model: &Model) -> Vec<Outcome> {
     super::queue(res)
-        .map(|q| set_policy_not_public(q.policy.as_ref()))
+        .and_then(|q| q.policy.as_ref())
+        .map(|d| must_not_be_public(d, model))
         .unwrap_or_default()
 }
