@@ -15,8 +15,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use wasp_core::Pos;
 
-use crate::identity::Link;
 use crate::node::{Node, V};
+use crate::shared::Link;
 use crate::value::{Value, REF_PREFIX};
 
 /// `{"unknown": reason}`.
@@ -307,7 +307,7 @@ mod tests {
         assert_eq!(v["rules_unknown"], "dynamic block");
         assert_eq!(v["ingress"], json!([]));
 
-        let l = identity::Link::Address("Group".into(), Pos::NONE);
+        let l = shared::Link::Address("Group".into(), Pos::NONE);
         assert_eq!(
             serde_json::to_value(&l).unwrap(),
             json!({"address": "Group"})

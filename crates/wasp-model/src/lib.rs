@@ -2,17 +2,59 @@
 //!
 //! Loaders turn source files into [`Node`] trees; source adapters turn those into typed
 //! [`Resource`]s; controls read only the typed model.
+//!
+//! The typed resources live in one module per AWS service ([`s3`], [`ec2`], [`iam`], ...),
+//! named as the controls' service folders; [`kind`] lists them as kinds, and [`shared`] holds
+//! what several services use (policy documents, links). Every type is re-exported here.
 
-pub mod data;
-pub mod detection;
-pub mod identity;
+pub mod kind;
+pub mod node;
+pub mod shared;
+pub mod value;
+
 mod index;
 mod json;
-pub mod network;
-pub mod node;
-pub mod resources;
 mod spelling;
-pub mod value;
+
+// The resources of each AWS service, one module a service, named as the controls' folders.
+pub mod accessanalyzer;
+pub mod acm;
+pub mod apigateway;
+pub mod backup;
+pub mod cloudfront;
+pub mod cloudtrail;
+pub mod codebuild;
+pub mod cognito;
+pub mod config;
+pub mod dms;
+pub mod dynamodb;
+pub mod ec2;
+pub mod ecr;
+pub mod ecs;
+pub mod efs;
+pub mod eks;
+pub mod elasticache;
+pub mod elb;
+pub mod firehose;
+pub mod guardduty;
+pub mod iam;
+pub mod kinesis;
+pub mod kms;
+pub mod lambda;
+pub mod logs;
+pub mod macie;
+pub mod mq;
+pub mod opensearch;
+pub mod rds;
+pub mod redshift;
+pub mod s3;
+pub mod secrets;
+pub mod securityhub;
+pub mod sns;
+pub mod sqs;
+pub mod ssm;
+pub mod vpc;
+pub mod waf;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -21,13 +63,49 @@ use std::sync::Arc;
 use serde::Serialize;
 use wasp_core::{FileRef, Location, Pos, ResourceRef};
 
-pub use data::*;
-pub use detection::*;
-pub use identity::*;
-pub use network::*;
+pub use kind::*;
 pub use node::{Entry, Map, Node, Ref, V};
-pub use resources::*;
+pub use shared::*;
 pub use value::{items, path, value, FromNode, Value, REF_PREFIX};
+
+pub use accessanalyzer::*;
+pub use acm::*;
+pub use apigateway::*;
+pub use backup::*;
+pub use cloudfront::*;
+pub use cloudtrail::*;
+pub use codebuild::*;
+pub use cognito::*;
+pub use config::*;
+pub use dms::*;
+pub use dynamodb::*;
+pub use ec2::*;
+pub use ecr::*;
+pub use ecs::*;
+pub use efs::*;
+pub use eks::*;
+pub use elasticache::*;
+pub use elb::*;
+pub use firehose::*;
+pub use guardduty::*;
+pub use iam::*;
+pub use kinesis::*;
+pub use kms::*;
+pub use lambda::*;
+pub use logs::*;
+pub use macie::*;
+pub use mq::*;
+pub use opensearch::*;
+pub use rds::*;
+pub use redshift::*;
+pub use s3::*;
+pub use secrets::*;
+pub use securityhub::*;
+pub use sns::*;
+pub use sqs::*;
+pub use ssm::*;
+pub use vpc::*;
+pub use waf::*;
 
 pub use spelling::{Property, SourceInfo, Spelling};
 

@@ -5,10 +5,6 @@
 //! known types into typed model kinds ([`adapt`]).
 
 pub mod adapt;
-mod data;
-mod detection;
-mod identity;
-mod network;
 pub mod resolve;
 mod spelling;
 

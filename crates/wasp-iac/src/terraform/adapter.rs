@@ -1,14 +1,55 @@
 //! Terraform resources (evaluated bodies or plan values) into the normalized model, joining the
 //! sub-resources Terraform splits out (`aws_s3_bucket_versioning`, `aws_security_group_rule`,
 //! `aws_iam_role_policy`, ...) into the resource they configure.
+//!
+//! Each service's resource types are adapted, and their sub-resources joined, in the module of
+//! its name (`s3`, `ec2`, `iam`, ..., as the model's and the controls'); this module holds what
+//! they share, and the dispatch.
+
+mod accessanalyzer;
+mod acm;
+mod apigateway;
+mod backup;
+mod cloudfront;
+mod cloudtrail;
+mod codebuild;
+mod cognito;
+mod config;
+mod dms;
+mod dynamodb;
+mod ec2;
+mod ecr;
+mod ecs;
+mod efs;
+mod eks;
+mod elasticache;
+mod elb;
+mod firehose;
+mod guardduty;
+mod iam;
+mod kinesis;
+mod kms;
+mod lambda;
+mod logs;
+mod macie;
+mod mq;
+mod opensearch;
+mod rds;
+mod redshift;
+mod s3;
+mod secrets;
+mod securityhub;
+mod sns;
+mod sqs;
+mod ssm;
+mod vpc;
+mod waf;
 
 use std::collections::{BTreeSet, HashMap};
 
 use wasp_core::{FileRef, Pos};
 use wasp_model::{
-    value, ApiStage, BlockDevice, Bucket, Compute, Database, Function, Kind, KindTag, KmsKey,
-    Listener, ListenerAction, ManagedPolicy, Metadata, Model, Node, PolicyDoc, Principal,
-    PublicAccessBlock, Resource, SecurityGroup, SgRule, SourceInfo, Table, Trail, Value, Volume, V,
+    items, value, Kind, KindTag, Model, Node, PolicyDoc, Resource, SourceInfo, Value, V,
 };
 
 use super::eval::why;
@@ -70,11 +111,6 @@ pub(super) fn present(n: &Node, k: &str) -> Value<bool> {
     }
 }
 
-/// A string value compared to `Enabled` (S3's status strings).
-pub(super) fn enabled(n: Option<&Node>) -> Value<bool> {
-    value::<String>(n).map(|s| s.eq_ignore_ascii_case("enabled"))
-}
-
 pub(super) fn policy_doc(name: &str, n: Option<&Node>) -> Option<PolicyDoc> {
     let document = policy_value(n);
     let pos = document.pos()?;
@@ -86,396 +122,107 @@ pub(super) fn policy_doc(name: &str, n: Option<&Node>) -> Option<PolicyDoc> {
     })
 }
 
-pub(super) fn lower(v: Value<String>) -> Value<String> {
-    v.map(|s| {
-        let s = s.to_ascii_lowercase();
-        if s == "all" {
-            "-1".to_string()
-        } else {
-            s
-        }
-    })
-}
-
-/// Rules from one ingress/egress block or rule resource: one per source.
-fn sg_rules(b: &Node, pos: Pos) -> Vec<SgRule> {
-    let protocol = lower(value(b.get("protocol").or_else(|| b.get("ip_protocol"))));
-    let base = SgRule {
-        protocol,
-        from_port: value(b.get("from_port")),
-        to_port: value(b.get("to_port")),
-        description: value(b.get("description")),
-        pos,
-        ..SgRule::default()
-    };
-    let mut out = Vec::new();
-    let mut each = |k: &str, f: &dyn Fn(&mut SgRule, Value<String>)| {
-        for item in wasp_model::items(b.get(k)) {
-            let mut r = base.clone();
-            f(&mut r, value(Some(item)));
-            out.push(r);
-        }
-    };
-    each("cidr_blocks", &|r, v| r.cidr_ipv4 = v);
-    each("cidr_ipv4", &|r, v| r.cidr_ipv4 = v);
-    each("ipv6_cidr_blocks", &|r, v| r.cidr_ipv6 = v);
-    each("cidr_ipv6", &|r, v| r.cidr_ipv6 = v);
-    for k in [
-        "security_groups",
-        "source_security_group_id",
-        "referenced_security_group_id",
-        "prefix_list_ids",
-        "prefix_list_id",
-    ] {
-        each(k, &|r, v| r.source_group = v);
-    }
-    if let Some(s) = b.get("self") {
-        if s.as_bool() == Some(true) {
-            let mut r = base.clone();
-            r.source_group = Value::Known("self".into(), s.pos);
-            out.push(r);
-        }
-    }
-    if out.is_empty() {
-        out.push(base);
-    }
-    out
-}
-
-fn add_sg_blocks(sg: &mut SecurityGroup, body: &Node, key: &str, plan: bool) {
-    for b in blocks(body, key) {
-        if b.is_unknown() {
-            if !plan {
-                sg.rules_unknown.get_or_insert((why(b), b.pos));
-            } else if sg.rules_unknown.is_none() {
-                sg.rules_unknown = Some((format!("`{key}` known only after apply"), b.pos));
-            }
-            continue;
-        }
-        let rules = sg_rules(b, b.pos);
-        if key == "ingress" {
-            sg.ingress.extend(rules);
-        } else {
-            sg.egress.extend(rules);
-        }
-    }
-}
-
-pub(super) fn metadata(body: &Node) -> Metadata {
-    let pos = blocks(body, "metadata_options").first().map(|b| b.pos);
-    Metadata {
-        http_tokens: vstr(body, &["metadata_options", "http_tokens"]),
-        http_endpoint: vstr(body, &["metadata_options", "http_endpoint"]),
-        hop_limit: value(dig(
-            body,
-            &["metadata_options", "http_put_response_hop_limit"],
-        )),
-        pos,
-    }
-}
-
-fn principal(body: &Node, plan: bool) -> Principal {
-    let mut p = Principal {
-        name: value(body.get("name")),
-        trust_policy: policy_doc("trust policy", body.get("assume_role_policy")),
-        permissions_boundary: value(body.get("permissions_boundary")),
-        ..Principal::default()
-    };
-    for b in blocks(body, "inline_policy") {
-        if b.is_unknown() {
-            if !plan {
-                p.policies.push(PolicyDoc {
-                    name: "inline_policy".into(),
-                    document: Value::Unknown(why(b).into(), b.pos),
-                    pos: b.pos,
-                    joined_from: None,
-                });
-            }
-            continue;
-        }
-        let name = b
-            .get("name")
-            .and_then(|n| n.as_str())
-            .unwrap_or("inline_policy")
-            .to_string();
-        if let Some(d) = policy_doc(&name, b.get("policy")) {
-            p.policies.push(d);
-        }
-    }
-    if let Some(arns) = body.get("managed_policy_arns") {
-        if !(plan && arns.contains_unknown()) {
-            for a in wasp_model::items(Some(arns)) {
-                if matches!(a.v, V::Ref(_)) {
-                    p.managed_policy_refs.push(wasp_model::Link::from_node(a));
-                } else {
-                    p.managed_policy_arns.push(value(Some(a)));
-                }
-            }
-        }
-    }
-    p.permissions_boundary_ref = body
-        .get("permissions_boundary")
-        .filter(|n| matches!(n.v, V::Ref(_)))
-        .map(wasp_model::Link::from_node);
-    p
-}
-
-/// The normalized kind of one resource from its own attributes (before joins).
-fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
-    match rtype {
-        "aws_s3_bucket" => {
-            let mut k = Bucket {
-                name: value(b.get("bucket")),
-                acl: value(b.get("acl")),
-                sse_algorithm: vstr(
-                    b,
-                    &[
-                        "server_side_encryption_configuration",
-                        "rule",
-                        "apply_server_side_encryption_by_default",
-                        "sse_algorithm",
-                    ],
-                ),
-                kms_key: vstr(
-                    b,
-                    &[
-                        "server_side_encryption_configuration",
-                        "rule",
-                        "apply_server_side_encryption_by_default",
-                        "kms_master_key_id",
-                    ],
-                ),
-                versioning: vbool(b, &["versioning", "enabled"]),
-                mfa_delete: vbool(b, &["versioning", "mfa_delete"]),
-                logging: present(b, "logging"),
-                policy: policy_doc("bucket policy", b.get("policy")),
-                object_lock: value::<bool>(b.get("object_lock_enabled")).or(enabled(dig(
-                    b,
-                    &["object_lock_configuration", "object_lock_enabled"],
-                ))),
-                lifecycle: lifecycle_rules(b, "lifecycle_rule", b.pos),
-                ..Bucket::default()
-            };
-            k.public_acl_grants = public_grants(blocks(b, "grant"));
-            Kind::Bucket(Box::new(k))
-        }
-        "aws_security_group" | "aws_default_security_group" => {
-            let mut sg = SecurityGroup {
-                name: value(b.get("name")),
-                vpc_id: value(b.get("vpc_id")),
-                is_default: rtype == "aws_default_security_group",
-                ..SecurityGroup::default()
-            };
-            add_sg_blocks(&mut sg, b, "ingress", plan);
-            add_sg_blocks(&mut sg, b, "egress", plan);
-            Kind::SecurityGroup(Box::new(sg))
-        }
-        "aws_iam_role" => Kind::Role(Box::new(principal(b, plan))),
-        "aws_iam_user" => Kind::User(Box::new(principal(b, plan))),
-        "aws_iam_group" => Kind::Group(Box::new(principal(b, plan))),
-        "aws_iam_policy"
-        | "aws_iam_role_policy"
-        | "aws_iam_user_policy"
-        | "aws_iam_group_policy" => {
-            let name = b.get("name").and_then(|n| n.as_str()).unwrap_or("policy");
-            Kind::ManagedPolicy(Box::new(ManagedPolicy {
-                document: policy_doc(name, b.get("policy")),
-            }))
-        }
-        "aws_kms_key" => Kind::KmsKey(Box::new(KmsKey {
-            rotation: value(b.get("enable_key_rotation")),
-            key_spec: value(b.get("customer_master_key_spec")).or(value(b.get("key_spec"))),
-            policy: policy_doc("key policy", b.get("policy")),
-            deletion_window: value(b.get("deletion_window_in_days")),
-        })),
-        "aws_cloudtrail" => Kind::Trail(Box::new(Trail {
-            multi_region: value(b.get("is_multi_region_trail")),
-            log_file_validation: value(b.get("enable_log_file_validation")),
-            kms_key: value(b.get("kms_key_id")),
-            cloudwatch_logs_group: value(b.get("cloud_watch_logs_group_arn")),
-            is_logging: value(b.get("enable_logging")),
-            ..super::detection::trail(b)
-        })),
-        "aws_ebs_volume" => Kind::Volume(Box::new(Volume {
-            encrypted: value(b.get("encrypted")),
-            kms_key: value(b.get("kms_key_id")),
-        })),
-        "aws_instance" => {
-            let mut c = Compute {
-                metadata: metadata(b),
-                associate_public_ip: value(b.get("associate_public_ip_address")),
-                instance_profile: value(b.get("iam_instance_profile")),
-                user_data: super::network::plan_user_data(value(b.get("user_data")), plan)
-                    .or(super::network::decoded(value(b.get("user_data_base64")))),
-                launch_template: vstr(b, &["launch_template", "id"])
-                    .or(vstr(b, &["launch_template", "name"])),
-                monitoring: value(b.get("monitoring")),
-                ..Compute::default()
-            };
-            for k in ["root_block_device", "ebs_block_device"] {
-                for d in blocks(b, k) {
-                    c.block_devices.push(BlockDevice {
-                        encrypted: vbool(d, &["encrypted"]),
-                        pos: d.pos,
-                    });
-                }
-            }
-            Kind::Instance(Box::new(c))
-        }
-        "aws_launch_template" => {
-            let mut c = Compute {
-                metadata: metadata(b),
-                associate_public_ip: vbool(
-                    b,
-                    &["network_interfaces", "associate_public_ip_address"],
-                ),
-                instance_profile: vstr(b, &["iam_instance_profile", "name"])
-                    .or(vstr(b, &["iam_instance_profile", "arn"])),
-                // A launch template's user data is base64-encoded.
-                user_data: super::network::decoded(value(b.get("user_data"))),
-                monitoring: vbool(b, &["monitoring", "enabled"]),
-                ..Compute::default()
-            };
-            // Instance-store mappings (`virtual_name`, no `ebs` block) are not EBS volumes.
-            for d in blocks(b, "block_device_mappings")
-                .into_iter()
-                .filter(|d| d.get("ebs").is_some())
-            {
-                c.block_devices.push(BlockDevice {
-                    encrypted: vbool(d, &["ebs", "encrypted"]),
-                    pos: d.pos,
-                });
-            }
-            Kind::LaunchTemplate(Box::new(c))
-        }
-        "aws_db_instance" | "aws_rds_cluster" => {
-            let db = Database {
-                engine: value(b.get("engine")),
-                storage_encrypted: value(b.get("storage_encrypted")),
-                kms_key: value(b.get("kms_key_id")),
-                publicly_accessible: value(b.get("publicly_accessible")),
-                deletion_protection: value(b.get("deletion_protection")),
-                backup_retention: value(b.get("backup_retention_period")),
-                iam_auth: value(b.get("iam_database_authentication_enabled")),
-                cluster: value(b.get("cluster_identifier")).filter_cluster(rtype),
-                engine_version: value(b.get("engine_version")),
-                auto_minor_version_upgrade: value(b.get("auto_minor_version_upgrade")),
-                copy_tags_to_snapshot: value(b.get("copy_tags_to_snapshot")),
-                parameter_group: value::<String>(b.get("parameter_group_name"))
-                    .or(value(b.get("db_cluster_parameter_group_name"))),
-            };
-            if rtype == "aws_db_instance" {
-                Kind::DbInstance(Box::new(db))
-            } else {
-                Kind::DbCluster(Box::new(db))
-            }
-        }
-        "aws_lambda_function" => {
-            let mut f = Function {
-                runtime: value(b.get("runtime")),
-                role: value(b.get("role")),
-                kms_key: value(b.get("kms_key_arn")),
-                code_signing: value(b.get("code_signing_config_arn")),
-                ..Function::default()
-            };
-            match dig(b, &["environment", "variables"]) {
-                Some(Node { v: V::Map(m), .. }) => {
-                    for e in &m.entries {
-                        f.environment
-                            .push((e.key.to_string(), value(Some(&e.value))));
-                    }
-                }
-                Some(n) if n.contains_unknown() => {
-                    f.environment
-                        .push(("*".into(), Value::Unknown(why(n).into(), n.pos)));
-                }
-                _ => {}
-            }
-            f.in_vpc = match dig(b, &["vpc_config", "subnet_ids"]) {
-                None => Value::Absent,
-                Some(n) => match &n.v {
-                    V::Seq(s) => Value::Known(!s.is_empty(), n.pos),
-                    V::Unknown(_) | V::Ref(_) => Value::Unknown(why(n).into(), n.pos),
-                    _ => Value::Absent,
-                },
-            };
-            Kind::Function(Box::new(f))
-        }
-        "aws_lb_listener" | "aws_alb_listener" => Kind::Listener(Box::new(Listener {
-            protocol: value(b.get("protocol")),
-            port: value(b.get("port")),
-            ssl_policy: value(b.get("ssl_policy")),
-            default_actions: actions(blocks(b, "default_action")),
-            rule_actions: Vec::new(),
-        })),
-        "aws_dynamodb_table" => Kind::Table(Box::new(Table {
-            sse_enabled: vbool(b, &["server_side_encryption", "enabled"]),
-            kms_key: vstr(b, &["server_side_encryption", "kms_key_arn"]),
-            point_in_time_recovery: vbool(b, &["point_in_time_recovery", "enabled"]),
-            deletion_protection: value(b.get("deletion_protection_enabled")),
-        })),
-        "aws_api_gateway_stage" => Kind::ApiStage(Box::new(ApiStage {
-            access_logging: present(b, "access_log_settings"),
-            tracing: value(b.get("xray_tracing_enabled")),
-            ..super::detection::rest_stage(b)
-        })),
-        "aws_apigatewayv2_stage" => Kind::ApiStage(Box::new(ApiStage {
-            access_logging: present(b, "access_log_settings"),
-            tracing: Value::Absent,
-            ..super::detection::v2_stage(b)
-        })),
-        t => super::identity::own_kind(t, b, plan)
-            .or_else(|| super::detection::own_kind(t, b, plan))
-            .or_else(|| super::network::own_kind(t, b, plan))
-            .or_else(|| super::data::own_kind(t, b, plan))
-            .unwrap_or(Kind::Other),
-    }
-}
-
-trait ClusterFilter {
-    fn filter_cluster(self, rtype: &str) -> Self;
-}
-impl ClusterFilter for Value<String> {
-    fn filter_cluster(self, rtype: &str) -> Self {
-        if rtype == "aws_db_instance" {
-            self
-        } else {
-            Value::Absent
-        }
-    }
-}
-
-fn actions(bs: Vec<&Node>) -> Vec<ListenerAction> {
-    bs.into_iter()
-        .map(|a| ListenerAction {
-            kind: vstr(a, &["type"]),
-            redirect_protocol: vstr(a, &["redirect", "protocol"]),
-            pos: a.pos,
-        })
+fn strings(node: Option<&Node>) -> Vec<Value<String>> {
+    wasp_model::items(node)
+        .iter()
+        .map(|n| value(Some(n)))
         .collect()
 }
 
-/// Lifecycle rules (`lifecycle_rule` of `aws_s3_bucket`, `rule` of
-/// `aws_s3_bucket_lifecycle_configuration`): known true when there is at least one.
-fn lifecycle_rules(b: &Node, key: &str, pos: Pos) -> Value<bool> {
-    match blocks(b, key).first() {
-        None => Value::Absent,
-        Some(r) if r.is_unknown() => Value::Unknown(why(r).into(), r.pos),
-        Some(r) => Value::Known(true, if r.pos.is_known() { r.pos } else { pos }),
+/// Why a block cannot be read statically, if it cannot (a `dynamic` block over an unknown
+/// collection).
+fn not_enumerable(n: &Node) -> Option<(String, Pos)> {
+    matches!(n.v, V::Unknown(_) | V::Ref(_)).then(|| (why(n), n.pos))
+}
+
+fn unknown_block(b: &Node, key: &str, plan: bool) -> String {
+    if plan {
+        format!("`{key}` known only after apply")
+    } else {
+        why(b)
     }
 }
 
-fn public_grants(grants: Vec<&Node>) -> Vec<Pos> {
-    let mut out = Vec::new();
-    for g in grants {
-        let uri = dig(g, &["uri"])
-            .or_else(|| dig(g, &["grantee", "uri"]))
-            .and_then(|u| u.as_str());
-        if uri.is_some_and(|u| u.ends_with("/AllUsers") || u.ends_with("/AuthenticatedUsers")) {
-            out.push(g.pos);
-        }
+/// A list of strings: `None` when absent; an unknown list is one unknown item.
+fn string_list(n: Option<&Node>) -> Option<Vec<Value<String>>> {
+    let n = n.filter(|n| !n.is_null())?;
+    if n.is_unknown() || matches!(n.v, V::Ref(_)) {
+        return Some(vec![Value::Unknown(why(n).into(), n.pos)]);
     }
-    out
+    Some(items(Some(n)).iter().map(|i| value(Some(i))).collect())
+}
+
+/// A policy document of a policy resource, marked as joined from it.
+fn joined_doc(r: &RawRes, name: &str, key: &str) -> Option<wasp_model::PolicyDoc> {
+    let mut d = policy_doc(name, r.body.get(key))?;
+    d.joined_from = Some(r.address.clone());
+    Some(d)
+}
+
+/// A list that is set and not empty: known true; an empty list: known false.
+fn non_empty(n: Option<&Node>) -> Value<bool> {
+    match n {
+        None => Value::Absent,
+        Some(n) if n.is_null() => Value::Absent,
+        Some(n) if n.is_unknown() || matches!(n.v, V::Ref(_)) => {
+            Value::Unknown(why(n).into(), n.pos)
+        }
+        Some(n) => Value::Known(!items(Some(n)).is_empty(), n.pos),
+    }
+}
+
+/// A service's adapter of a resource's own attributes: its kind, `None` for the types of other
+/// services.
+type OwnKind = fn(&str, &Node, bool) -> Option<Kind>;
+
+/// The adapters of the services, one a service: the one whose type it is adapts a resource.
+const OWN_KINDS: &[OwnKind] = &[
+    accessanalyzer::own_kind,
+    acm::own_kind,
+    apigateway::own_kind,
+    backup::own_kind,
+    cloudfront::own_kind,
+    cloudtrail::own_kind,
+    codebuild::own_kind,
+    cognito::own_kind,
+    config::own_kind,
+    dms::own_kind,
+    dynamodb::own_kind,
+    ec2::own_kind,
+    ecr::own_kind,
+    ecs::own_kind,
+    efs::own_kind,
+    eks::own_kind,
+    elasticache::own_kind,
+    elb::own_kind,
+    firehose::own_kind,
+    guardduty::own_kind,
+    iam::own_kind,
+    kinesis::own_kind,
+    kms::own_kind,
+    lambda::own_kind,
+    logs::own_kind,
+    macie::own_kind,
+    mq::own_kind,
+    opensearch::own_kind,
+    rds::own_kind,
+    redshift::own_kind,
+    s3::own_kind,
+    secrets::own_kind,
+    securityhub::own_kind,
+    sns::own_kind,
+    sqs::own_kind,
+    ssm::own_kind,
+    vpc::own_kind,
+    waf::own_kind,
+];
+
+/// The normalized kind of one resource from its own attributes (before joins).
+fn own_kind(rtype: &str, b: &Node, plan: bool) -> Kind {
+    OWN_KINDS
+        .iter()
+        .find_map(|own_kind| own_kind(rtype, b, plan))
+        .unwrap_or(Kind::Other)
 }
 
 /// Lookup tables for joins.
@@ -548,261 +295,41 @@ pub(crate) fn adapt(raw: Vec<RawRes>, source: &'static SourceInfo, files: Vec<Fi
     )
 }
 
-fn bucket_mut(kinds: &mut [Kind], i: usize) -> &mut Bucket {
-    match &mut kinds[i] {
-        Kind::Bucket(b) => b,
-        _ => unreachable!("index checked by tag"),
-    }
-}
-
 pub(super) fn set<T>(slot: &mut Value<T>, v: Value<T>) {
     if !v.is_absent() {
         *slot = v;
     }
 }
 
+/// A service's join of a sub-resource into the resource it configures: `false` for the types
+/// of other services.
+type Join = fn(&RawRes, &Index, &mut [Kind]) -> bool;
+
+/// The joins of the services that have sub-resources.
+const JOINS: &[Join] = &[
+    apigateway::join,
+    backup::join,
+    config::join,
+    ec2::join,
+    ecr::join,
+    efs::join,
+    elb::join,
+    guardduty::join,
+    iam::join,
+    kms::join,
+    opensearch::join,
+    s3::join,
+    secrets::join,
+    sns::join,
+    sqs::join,
+    vpc::join,
+    waf::join,
+];
+
 /// Joins one sub-resource into the resource it configures.
 fn join(r: &RawRes, ix: &Index, kinds: &mut [Kind]) {
-    let b = &r.body;
-    let t = r.rtype.as_str();
-    if let Some(rest) = t.strip_prefix("aws_s3_bucket_") {
-        let Some(i) = ix.find(b.get("bucket"), KindTag::Bucket, kinds) else {
-            return;
-        };
-        let k = bucket_mut(kinds, i);
-        match rest {
-            "server_side_encryption_configuration" => {
-                set(
-                    &mut k.sse_algorithm,
-                    vstr(
-                        b,
-                        &[
-                            "rule",
-                            "apply_server_side_encryption_by_default",
-                            "sse_algorithm",
-                        ],
-                    ),
-                );
-                set(
-                    &mut k.kms_key,
-                    vstr(
-                        b,
-                        &[
-                            "rule",
-                            "apply_server_side_encryption_by_default",
-                            "kms_master_key_id",
-                        ],
-                    ),
-                );
-            }
-            "versioning" => {
-                let st = dig(b, &["versioning_configuration", "status"]);
-                set(&mut k.versioning, enabled(st));
-                set(
-                    &mut k.mfa_delete,
-                    enabled(dig(b, &["versioning_configuration", "mfa_delete"])),
-                );
-            }
-            "public_access_block" => {
-                k.public_access_block = Some(PublicAccessBlock {
-                    block_public_acls: value(b.get("block_public_acls")),
-                    ignore_public_acls: value(b.get("ignore_public_acls")),
-                    block_public_policy: value(b.get("block_public_policy")),
-                    restrict_public_buckets: value(b.get("restrict_public_buckets")),
-                    pos: r.pos,
-                });
-            }
-            "logging" => {
-                let tb = b.get("target_bucket");
-                k.logging = match tb {
-                    Some(n) if n.is_unknown() => Value::Unknown(why(n).into(), n.pos),
-                    Some(n) => Value::Known(true, n.pos),
-                    None => Value::Known(true, r.pos),
-                };
-            }
-            "policy" => {
-                if let Some(d) = policy_doc("bucket policy", b.get("policy")) {
-                    k.policy = Some(d);
-                }
-            }
-            "acl" => {
-                set(&mut k.acl, value(b.get("acl")));
-                let mut grants = Vec::new();
-                for acp in blocks(b, "access_control_policy") {
-                    grants.extend(blocks(acp, "grant"));
-                }
-                k.public_acl_grants.extend(public_grants(grants));
-            }
-            "lifecycle_configuration" => {
-                k.lifecycle = match lifecycle_rules(b, "rule", r.pos) {
-                    Value::Absent => Value::Known(false, r.pos),
-                    v => v,
-                };
-            }
-            "object_lock_configuration" => {
-                let v = enabled(b.get("object_lock_enabled"));
-                k.object_lock = if v.is_absent() {
-                    Value::Known(true, r.pos)
-                } else {
-                    v
-                };
-            }
-            _ => {}
-        }
-        return;
-    }
-    match t {
-        "aws_security_group_rule" => {
-            let Some(i) = ix.find(b.get("security_group_id"), KindTag::SecurityGroup, kinds) else {
-                return;
-            };
-            let Kind::SecurityGroup(sg) = &mut kinds[i] else {
-                return;
-            };
-            let rules = sg_rules(b, r.pos);
-            match b.get("type").and_then(|t| t.as_str()) {
-                Some("ingress") => sg.ingress.extend(rules),
-                Some("egress") => sg.egress.extend(rules),
-                _ => {
-                    sg.rules_unknown
-                        .get_or_insert((format!("rule `{}` of unknown type", r.address), r.pos));
-                }
-            }
-        }
-        "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule" => {
-            let Some(i) = ix.find(b.get("security_group_id"), KindTag::SecurityGroup, kinds) else {
-                return;
-            };
-            let Kind::SecurityGroup(sg) = &mut kinds[i] else {
-                return;
-            };
-            let rules = sg_rules(b, r.pos);
-            if t.ends_with("ingress_rule") {
-                sg.ingress.extend(rules);
-            } else {
-                sg.egress.extend(rules);
-            }
-        }
-        "aws_iam_role_policy" | "aws_iam_user_policy" | "aws_iam_group_policy" => {
-            let (key, tag) = principal_key(t);
-            let Some(i) = ix.find(b.get(key), tag, kinds) else {
-                return;
-            };
-            let name = b
-                .get("name")
-                .and_then(|n| n.as_str())
-                .unwrap_or(&r.address)
-                .to_string();
-            if let (Some(mut d), Some(p)) =
-                (policy_doc(&name, b.get("policy")), principal_mut(kinds, i))
-            {
-                d.joined_from = Some(r.address.clone());
-                p.policies.push(d);
-            }
-        }
-        "aws_iam_role_policy_attachment"
-        | "aws_iam_user_policy_attachment"
-        | "aws_iam_group_policy_attachment" => {
-            let (key, tag) = principal_key(t);
-            if let Some(i) = ix.find(b.get(key), tag, kinds) {
-                attach(b.get("policy_arn"), ix, kinds, i);
-            }
-        }
-        "aws_iam_policy_attachment" => {
-            for (key, tag) in [
-                ("roles", KindTag::Role),
-                ("users", KindTag::User),
-                ("groups", KindTag::Group),
-            ] {
-                for p in wasp_model::items(b.get(key)) {
-                    if let Some(i) = ix.find(Some(p), tag, kinds) {
-                        attach(b.get("policy_arn"), ix, kinds, i);
-                    }
-                }
-            }
-        }
-        "aws_iam_user_login_profile" => {
-            if let Some(i) = ix.find(b.get("user"), KindTag::User, kinds) {
-                if let Some(p) = principal_mut(kinds, i) {
-                    p.login_profile = Value::Known(true, r.pos);
-                    // Without a PGP key the generated password is stored in plaintext in state.
-                    p.login_password_in_state = match b.get("pgp_key") {
-                        None => Value::Known(true, r.pos),
-                        Some(k) if k.is_null() => Value::Known(true, r.pos),
-                        Some(k) => Value::Known(false, k.pos),
-                    };
-                }
-            }
-        }
-        "aws_kms_key_policy" => {
-            if let Some(i) = ix.find(b.get("key_id"), KindTag::KmsKey, kinds) {
-                if let (Kind::KmsKey(k), Some(d)) =
-                    (&mut kinds[i], policy_doc("key policy", b.get("policy")))
-                {
-                    k.policy = Some(d);
-                }
-            }
-        }
-        "aws_lb_listener_rule" | "aws_alb_listener_rule" => {
-            if let Some(i) = ix.find(b.get("listener_arn"), KindTag::Listener, kinds) {
-                if let Kind::Listener(l) = &mut kinds[i] {
-                    l.rule_actions.extend(actions(blocks(b, "action")));
-                }
-            }
-        }
-        _ => {
-            let _ = super::identity::join(r, ix, kinds)
-                || super::detection::join(r, ix, kinds)
-                || super::network::join(r, ix, kinds)
-                || super::data::join(r, ix, kinds);
-        }
-    }
+    let _ = JOINS.iter().any(|join| join(r, ix, kinds));
 }
 
-fn principal_key(t: &str) -> (&'static str, KindTag) {
-    if t.starts_with("aws_iam_role") {
-        ("role", KindTag::Role)
-    } else if t.starts_with("aws_iam_user") {
-        ("user", KindTag::User)
-    } else {
-        ("group", KindTag::Group)
-    }
-}
-
-fn principal_mut(kinds: &mut [Kind], i: usize) -> Option<&mut Principal> {
-    match &mut kinds[i] {
-        Kind::Role(p) | Kind::User(p) | Kind::Group(p) => Some(p),
-        _ => None,
-    }
-}
-
-/// A policy attachment: a managed policy of the same configuration joins its document; an ARN
-/// goes to `managed_policy_arns`.
-fn attach(arn: Option<&Node>, ix: &Index, kinds: &mut [Kind], i: usize) {
-    let Some(arn) = arn else {
-        return;
-    };
-    if let V::Ref(r) = &arn.v {
-        if let Some(&pi) = ix.by_addr.get(&*r.target) {
-            if let Kind::ManagedPolicy(mp) = &kinds[pi] {
-                let doc = PolicyDoc {
-                    name: r.target.to_string(),
-                    document: mp
-                        .document
-                        .as_ref()
-                        .map(|d| d.document.clone())
-                        .unwrap_or(Value::Unknown("policy document not set".into(), arn.pos)),
-                    pos: mp.document.as_ref().map_or(arn.pos, |d| d.pos),
-                    joined_from: Some(r.target.to_string()),
-                };
-                if let Some(p) = principal_mut(kinds, i) {
-                    p.policies.push(doc);
-                }
-                return;
-            }
-        }
-    }
-    if let Some(p) = principal_mut(kinds, i) {
-        p.managed_policy_arns.push(value(Some(arn)));
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -17,12 +17,8 @@
 //! `file()` and the like are never evaluated.
 
 mod adapter;
-mod data;
-mod detection;
 mod eval;
 mod funcs;
-mod identity;
-mod network;
 mod plan;
 mod policy;
 mod source;
