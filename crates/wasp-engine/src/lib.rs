@@ -303,7 +303,7 @@ fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
 }
 
 /// How many file units are loaded (in parallel) before they are handed over in order.
-const BATCH: usize = 512;
+const BATCH: usize = 4096;
 
 /// Walks the paths, loads every unit the sources claim (in parallel, a batch at a time), turns
 /// each into a `T` with `each` as soon as it is loaded, and hands the `T`s to `deliver` in
