@@ -5,18 +5,16 @@ use std::path::PathBuf;
 
 use wasp_engine::{scan, ScanOptions};
 
+#[path = "../../wasp-core/tests/support/corpus.rs"]
+mod support;
+
 fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora/aws-cloudformation-templates"
-    ));
-    p.is_dir().then_some(p)
+    support::corpus("aws-cloudformation-templates")
 }
 
 #[test]
 fn cloudformation_corpus_loads_and_only_invalid_templates_error() {
     let Some(root) = corpus() else {
-        eprintln!("corpus not present; skipped");
         return;
     };
     let report = scan(&[root], &ScanOptions::default());

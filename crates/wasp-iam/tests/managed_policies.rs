@@ -6,18 +6,12 @@ use std::path::{Path, PathBuf};
 use wasp_iam::analyze::{analyze_policy, Finding, Options};
 use wasp_iam::authz_details::{load_value, Input, NamedPolicy};
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/corpora/aws-managed-policies"
-);
+#[path = "../../wasp-core/tests/support/corpus.rs"]
+mod support;
 
 fn corpus() -> Option<Vec<PathBuf>> {
-    let dir = Path::new(CORPUS);
-    if !dir.is_dir() {
-        eprintln!("note: {CORPUS} is absent; skipping the managed-policy corpus test");
-        return None;
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+    let dir = support::corpus("aws-managed-policies")?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "SOURCE"))
@@ -41,11 +35,8 @@ fn load(path: &Path) -> NamedPolicy {
 }
 
 fn analyze(name: &str) -> Option<Vec<Finding>> {
-    let path = Path::new(CORPUS).join(name);
-    if !path.is_file() {
-        eprintln!("note: {} is absent; skipping", path.display());
-        return None;
-    }
+    let path = support::corpus("aws-managed-policies")?.join(name);
+    assert!(path.is_file(), "the corpus has no {}", path.display());
     Some(analyze_policy(&load(&path), &Options::default()))
 }
 

@@ -1,5 +1,5 @@
-//! The official SARIF 2.1.0 schema (`../shared/data/sarif-schema-2.1.0.json`, draft 4, formats
-//! checked) as a test oracle, shared by the renderer's tests and the CLI's
+//! The official SARIF 2.1.0 schema (`crates/wasp-report/tests/data/sarif-schema-2.1.0.json`,
+//! draft 4, formats checked; its origin and licence in `tests/data/SOURCE`) as a test oracle, shared by the renderer's tests and the CLI's
 //! (`#[path = ".../support/sarif_schema.rs"] mod sarif_schema;`).
 
 use std::path::Path;
@@ -8,8 +8,8 @@ use serde_json::Value;
 
 /// Every way `doc` breaks the schema, with the path of the offending value.
 pub fn sarif_schema_errors(doc: &Value) -> Vec<String> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/sarif-schema-2.1.0.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../wasp-report/tests/data/sarif-schema-2.1.0.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read the SARIF schema at {}: {e}", path.display()));
     let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
