@@ -11,7 +11,8 @@
 //! is loaded, settles each failing result in the suppression stage ([`suppress`]) and drops
 //! the unit's model; the report holds results, not models. [`review`] assesses a report
 //! against a lens. A unit that cannot be read or parsed becomes an [`InputError`] and the scan
-//! goes on. Results are sorted, so output is deterministic.
+//! goes on. Units come in a fixed order and each sorts its own results, so output is
+//! deterministic.
 //!
 //! The engine knows no file format and no control: sources and control sets are given in
 //! [`ScanOptions`] (the built-in ones by default).
@@ -99,7 +100,7 @@ impl Default for ScanOptions {
 /// Everything a scan produces.
 #[derive(Debug, Default)]
 pub struct ScanReport {
-    /// Failing results with their control's metadata, sorted by location, control, resource.
+    /// Failing results with their control's metadata, in unit order (see [`ScanReport::from_units`]).
     pub findings: Vec<Finding>,
     /// Every control × resource result (pass, fail, unknown): the review's evidence.
     pub results: Vec<CheckResult>,
@@ -140,7 +141,9 @@ pub fn scan(paths: &[PathBuf], opts: &ScanOptions) -> ScanReport {
 }
 
 impl ScanReport {
-    /// The report of a scan's units, as [`scan_units`] handed them over: merged and sorted.
+    /// The report of a scan's units, as [`scan_units`] handed them over, in their order (the
+    /// order streamed outputs have too): file units in path order, then directory units in
+    /// path order; within a unit, by location, control and resource.
     pub fn from_units(units: Vec<UnitReport>, totals: Totals) -> ScanReport {
         let mut report = ScanReport {
             warnings: totals.warnings,
@@ -162,14 +165,6 @@ impl ScanReport {
             report.suppressed.extend(u.evaluated.suppressed);
             report.baselined.extend(u.evaluated.baselined);
         }
-        // Each unit's lists are sorted already (in parallel): this merges runs.
-        sort_findings(&mut report.findings);
-        sort_findings(&mut report.baselined);
-        sort_results(&mut report.results);
-        report
-            .errors
-            .sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-        sort_suppressed(&mut report.suppressed);
         report
     }
 }
@@ -228,6 +223,8 @@ pub fn scan_units(
         },
     );
     if !errors.is_empty() {
+        let mut errors = errors;
+        sort_errors(&mut errors);
         each(UnitReport {
             errors,
             ..UnitReport::default()
@@ -247,6 +244,19 @@ pub fn scan_units(
                     .any(|c| opts.find_meta(&c.value).is_none_or(|m| opts.runs(m)))
         }),
     }
+}
+
+/// Whether scanning `paths` would read `file`: it is one of them, or lies inside one of them
+/// and a source claims its name. An output written there would overwrite an input.
+pub fn reads(paths: &[PathBuf], opts: &ScanOptions, file: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let Some(file) = canon(file) else {
+        return false;
+    };
+    paths.iter().filter_map(|p| canon(p)).any(|p| {
+        p == file
+            || (file.starts_with(&p) && opts.sources.iter().any(|s| s.claim(&file) != Claim::No))
+    })
 }
 
 /// Loads the paths as [`scan`] does and returns each unit's model, evaluating nothing (what
@@ -409,7 +419,8 @@ struct Done {
 }
 
 impl Done {
-    fn new(u: Unit, sets: &[sets::Prepared<'_>], stage: &Stage<'_>) -> Done {
+    fn new(mut u: Unit, sets: &[sets::Prepared<'_>], stage: &Stage<'_>) -> Done {
+        sort_errors(&mut u.errors);
         let mut evaluated = evaluate_sets(&u.model, sets, stage);
         sort_findings(&mut evaluated.findings);
         sort_findings(&mut evaluated.baselined);
@@ -453,6 +464,12 @@ fn sort_results(r: &mut [CheckResult]) {
             &b.control_id,
             &b.resource.address,
         ))
+    });
+}
+
+fn sort_errors(e: &mut [InputError]) {
+    sort_stable_by(e, |a, b| {
+        (&a.location, &a.message).cmp(&(&b.location, &b.message))
     });
 }
 

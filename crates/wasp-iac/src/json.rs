@@ -2,6 +2,7 @@
 //!
 //! Iterative (an explicit stack, no recursion), so deep input cannot overflow the call stack.
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use wasp_core::Pos;
@@ -22,6 +23,10 @@ struct Parser<'a> {
     line: u32,
     line_start: usize,
     nodes: usize,
+    /// The last column computed: its byte offset and its column in characters (0-based). The
+    /// next one on the same line counts on from there, so positions on a long line (a plan
+    /// as `terraform show -json` writes it, all on one) cost what the line costs, once.
+    last_col: Cell<(usize, usize)>,
 }
 
 enum Frame {
@@ -44,15 +49,22 @@ impl<'a> Parser<'a> {
             line: 1,
             line_start: 0,
             nodes: 0,
+            last_col: Cell::new((0, 0)),
         }
     }
 
     fn pos(&self) -> Pos {
-        // Column in characters, 1-based.
-        let col = std::str::from_utf8(&self.src[self.line_start..self.i])
-            .map(|s| s.chars().count())
-            .unwrap_or(self.i - self.line_start);
-        Pos::new(self.line, col as u32 + 1)
+        // Column in characters, 1-based: UTF-8 continuation bytes start no character.
+        let (mut at, mut col) = self.last_col.get();
+        if at < self.line_start || at > self.i {
+            (at, col) = (self.line_start, 0);
+        }
+        col += self.src[at..self.i]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        self.last_col.set((self.i, col));
+        Pos::new(self.line, u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
     fn err<T>(&self, msg: impl Into<String>) -> Result<T, ParseError> {

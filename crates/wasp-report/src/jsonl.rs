@@ -9,9 +9,10 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
+use wasp_core::{InputError, Severity, Status};
 
 use crate::scan::{Summary, Tool};
+use crate::stream::{Sink, UnitView};
 
 /// The schema identifier of the summary line.
 pub const LINES_SCHEMA: &str = "wasp-scan-lines/1";
@@ -42,17 +43,6 @@ struct SummaryLine<'a> {
     summary: &'a Summary,
 }
 
-/// One unit's share of the scan.
-pub struct UnitLines<'a> {
-    pub files: usize,
-    pub resources: usize,
-    pub findings: &'a [Finding],
-    pub results: &'a [CheckResult],
-    pub suppressed: &'a [Suppressed],
-    pub baselined: &'a [Finding],
-    pub errors: &'a [InputError],
-}
-
 impl<W: Write> JsonLines<W> {
     /// `include_passed`: also write the passing checks; `fail_on`: the run's threshold, for
     /// the summary.
@@ -74,33 +64,16 @@ impl<W: Write> JsonLines<W> {
     }
 
     /// Writes one unit's lines.
-    pub fn unit(&mut self, u: &UnitLines<'_>) -> io::Result<()> {
-        let c = &mut self.counts;
-        c.files_scanned += u.files;
-        c.resources += u.resources;
-        c.findings += u.findings.len();
-        c.suppressed += u.suppressed.len();
-        c.baselined += u.baselined.len();
-        c.errors += u.errors.len();
-        for f in u.findings {
-            *c.by_severity.entry(f.severity).or_insert(0) += 1;
-        }
+    pub fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        self.counts.add(u);
         for f in u.findings {
             self.line("finding", f)?;
         }
         for r in u.results {
             match r.status {
-                Status::Unknown => {
-                    self.counts.unknown += 1;
-                    self.line("unknown", r)?;
-                }
-                Status::Pass => {
-                    self.counts.passed += 1;
-                    if self.include_passed {
-                        self.line("passed", r)?;
-                    }
-                }
-                Status::Fail => {}
+                Status::Unknown => self.line("unknown", r)?,
+                Status::Pass if self.include_passed => self.line("passed", r)?,
+                Status::Pass | Status::Fail => {}
             }
         }
         for s in u.suppressed {
@@ -142,10 +115,21 @@ impl<W: Write> JsonLines<W> {
     }
 }
 
+impl<W: Write> Sink for JsonLines<W> {
+    fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        JsonLines::unit(self, u)
+    }
+
+    fn finish(self: Box<Self>, warnings: &[InputError]) -> io::Result<()> {
+        JsonLines::finish(*self, warnings).map(drop)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use wasp_core::{fingerprint, Location, Pos, ResourceRef};
+    use wasp_core::{CheckResult, Finding};
 
     fn finding(id: &str, severity: Severity) -> Finding {
         Finding {
@@ -183,7 +167,7 @@ mod tests {
             status: Status::Pass,
             ..unknown.clone()
         };
-        w.unit(&UnitLines {
+        w.unit(&UnitView {
             files: 1,
             resources: 1,
             findings: &f,

@@ -9,6 +9,8 @@ pub mod render;
 pub mod review;
 pub mod sarif;
 pub mod scan;
+pub mod spool;
+pub mod stream;
 pub mod style;
 
 pub use render::{Renderer, Report};

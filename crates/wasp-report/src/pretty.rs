@@ -22,12 +22,24 @@ pub(crate) fn pretty_list<T: Serialize + Sync>(
     indent: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    use rayon::prelude::*;
     if items.is_empty() {
         return out.write_all(b"[]");
     }
-    let inner = indent + 2;
     out.write_all(b"[")?;
+    pretty_items(items, indent + 2, 0, out)?;
+    close_list(indent, out)
+}
+
+/// Writes the items of a list at `inner` spaces, each preceded by its comma (none before the
+/// list's first item, the one at index 0) and its line break. `first` is the index in the
+/// whole list of `items[0]`.
+pub(crate) fn pretty_items<T: Serialize + Sync>(
+    items: &[T],
+    inner: usize,
+    first: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
     for (b, batch) in items.chunks(1024).enumerate() {
         let parts: Vec<Vec<u8>> = batch
             .par_chunks(128)
@@ -35,7 +47,7 @@ pub(crate) fn pretty_list<T: Serialize + Sync>(
             .map(|(c, chunk)| {
                 let mut text = Vec::new();
                 for (i, item) in chunk.iter().enumerate() {
-                    if b + c + i > 0 {
+                    if first + b + c + i > 0 {
                         text.push(b',');
                     }
                     text.push(b'\n');
@@ -49,6 +61,11 @@ pub(crate) fn pretty_list<T: Serialize + Sync>(
             out.write_all(p)?;
         }
     }
+    Ok(())
+}
+
+/// The end of a non-empty list whose member is at `indent` spaces.
+pub(crate) fn close_list(indent: usize, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")?;
     for _ in 0..indent {
         out.write_all(b" ")?;

@@ -29,6 +29,8 @@ use wasp_control::{Area, Meta};
 use wasp_core::{FileLocation, Finding, InputError, Location, Severity, Suppressed};
 
 use crate::scan::ScanView;
+use crate::spool::List;
+use crate::stream::{Sink, UnitView};
 
 /// The schema URI written into `$schema`, as GitHub code scanning documents it.
 pub const SARIF_SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -86,42 +88,168 @@ pub fn render_sarif(
     opts: &SarifOptions<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (mut doc, items) = prepare(v, opts);
-    doc["runs"][0]["results"] = json!(RESULTS_PLACEHOLDER);
-    let text = serde_json::to_string_pretty(&doc)?;
-    // Quotes inside JSON strings are escaped: with its bare quotes, this text can only be the
-    // member itself.
-    let member = format!(
-        "\"results\": {}",
-        serde_json::to_string(RESULTS_PLACEHOLDER)?
-    );
-    match text.find(&member) {
-        Some(at) => {
-            out.write_all(&text.as_bytes()[..at + "\"results\": ".len()])?;
-            // `runs[0].results`: the member is 6 spaces deep.
-            let items: Vec<_> = items
-                .iter()
-                .map(|i| crate::pretty::Lazy(i, Item::value))
-                .collect();
-            crate::pretty::pretty_list(&items, 6, out)?;
-            out.write_all(&text.as_bytes()[at + member.len()..])?;
-        }
-        None => {
-            doc["runs"][0]["results"] = Value::Array(items.iter().map(Item::value).collect());
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-        }
-    }
-    writeln!(out)
+    let mut sink = SarifSink::new(out, opts);
+    sink.unit(&v.as_unit())?;
+    Box::new(sink).finish(&[])
 }
-
-/// Stands for the results while the rest of the log is rendered.
-const RESULTS_PLACEHOLDER: &str = "\u{0}wasp:sarif-results\u{0}";
 
 /// The SARIF log as a JSON value (see [`render_sarif`]).
 pub fn sarif_json(v: &ScanView<'_>, opts: &SarifOptions<'_>) -> Value {
-    let (mut doc, items) = prepare(v, opts);
-    doc["runs"][0]["results"] = Value::Array(items.iter().map(Item::value).collect());
+    let mut rules = Rules::new(opts.rules);
+    let mut results: Vec<Value> = v
+        .findings
+        .iter()
+        .map(|f| Item::Finding(f, rules.index_for(f)).value())
+        .collect();
+    results.extend(
+        v.suppressed
+            .iter()
+            .map(|s| Item::Suppressed(s, rules.index_for(&s.finding)).value()),
+    );
+    let counts = Counts {
+        files: v.files_scanned,
+        resources: v.resources,
+        errors: v.errors.len(),
+        baselined: v.baselined.len(),
+    };
+    let mut doc = skeleton(rules.out, opts.src_root, &counts);
+    let run = &mut doc["runs"][0];
+    run["results"] = Value::Array(results);
+    if counts.errors > 0 {
+        run["invocations"][0]["toolExecutionNotifications"] =
+            v.errors.iter().map(notification).collect();
+    }
+    run["properties"]["baselined"]["fingerprints"] =
+        v.baselined.iter().map(|f| json!(f.fingerprint)).collect();
     doc
+}
+
+/// The SARIF log written as the scan goes: results, notifications and baselined fingerprints
+/// are kept aside (on disk past a small size) and put in place in the log at the end.
+pub struct SarifSink<W: Write> {
+    out: W,
+    rules: Rules,
+    src_root: Option<std::path::PathBuf>,
+    counts: Counts,
+    /// `runs[0].results`, findings first, then suppressed findings.
+    findings: List,
+    suppressed: List,
+    /// `runs[0].invocations[0].toolExecutionNotifications`.
+    notifications: List,
+    /// `runs[0].properties.baselined.fingerprints`.
+    fingerprints: List,
+}
+
+/// What the log counts.
+#[derive(Default)]
+struct Counts {
+    files: usize,
+    resources: usize,
+    errors: usize,
+    baselined: usize,
+}
+
+impl<W: Write> SarifSink<W> {
+    pub fn new(out: W, opts: &SarifOptions<'_>) -> Self {
+        SarifSink {
+            out,
+            rules: Rules::new(opts.rules),
+            src_root: opts.src_root.map(Path::to_path_buf),
+            counts: Counts::default(),
+            findings: List::new(6),
+            suppressed: List::new(6),
+            notifications: List::new(10),
+            fingerprints: List::new(10),
+        }
+    }
+}
+
+impl<W: Write> Sink for SarifSink<W> {
+    fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        let c = &mut self.counts;
+        c.files += u.files;
+        c.resources += u.resources;
+        c.errors += u.errors.len();
+        c.baselined += u.baselined.len();
+        let rules = &mut self.rules;
+        let items: Vec<Item<'_>> = u
+            .findings
+            .iter()
+            .map(|f| Item::Finding(f, rules.index_for(f)))
+            .collect();
+        self.findings.extend(&lazy(&items))?;
+        let items: Vec<Item<'_>> = u
+            .suppressed
+            .iter()
+            .map(|s| Item::Suppressed(s, rules.index_for(&s.finding)))
+            .collect();
+        self.suppressed.extend(&lazy(&items))?;
+        let notes: Vec<_> = u
+            .errors
+            .iter()
+            .map(|e| crate::pretty::Lazy(e, notification))
+            .collect();
+        self.notifications.extend(&notes)?;
+        let fingerprints: Vec<&str> = u.baselined.iter().map(|f| f.fingerprint.as_str()).collect();
+        self.fingerprints.extend(&fingerprints)
+    }
+
+    fn finish(mut self: Box<Self>, _warnings: &[InputError]) -> io::Result<()> {
+        let this = &mut *self;
+        let rules = std::mem::take(&mut this.rules.out);
+        let mut doc = skeleton(rules, this.src_root.as_deref(), &this.counts);
+        let run = &mut doc["runs"][0];
+        run["results"] = json!(RESULTS);
+        if this.counts.errors > 0 {
+            run["invocations"][0]["toolExecutionNotifications"] = json!(NOTIFICATIONS);
+        }
+        run["properties"]["baselined"]["fingerprints"] = json!(FINGERPRINTS);
+        let text = serde_json::to_string_pretty(&doc)?;
+        // Quotes inside JSON strings are escaped: with its bare quotes, a placeholder's text
+        // can only be the placeholder itself.
+        let mut spots = Vec::new();
+        for p in [RESULTS, NOTIFICATIONS, FINGERPRINTS] {
+            let quoted = serde_json::to_string(p)?;
+            if let Some(at) = text.find(&quoted) {
+                spots.push((at, quoted.len(), p));
+            }
+        }
+        spots.sort_unstable();
+        let out = &mut this.out;
+        let mut from = 0;
+        for (at, len, p) in spots {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let depth = text[line_start..at].len() - text[line_start..at].trim_start().len();
+            out.write_all(&text.as_bytes()[from..at])?;
+            let lists: &mut [&mut List] = match p {
+                RESULTS => &mut [&mut this.findings, &mut this.suppressed],
+                NOTIFICATIONS => &mut [&mut this.notifications],
+                _ => &mut [&mut this.fingerprints],
+            };
+            if lists.iter().any(|l| l.indent() != depth) {
+                return Err(io::Error::other(format!(
+                    "SARIF list {p:?} found {depth} spaces deep"
+                )));
+            }
+            List::drain_joined(lists, out)?;
+            from = at + len;
+        }
+        out.write_all(&text.as_bytes()[from..])?;
+        writeln!(out)?;
+        out.flush()
+    }
+}
+
+/// Placeholders of the lists while the rest of the log is rendered.
+const RESULTS: &str = "\u{0}wasp:sarif-results\u{0}";
+const NOTIFICATIONS: &str = "\u{0}wasp:sarif-notifications\u{0}";
+const FINGERPRINTS: &str = "\u{0}wasp:sarif-baselined\u{0}";
+
+fn lazy<'a>(items: &'a [Item<'a>]) -> Vec<crate::pretty::Lazy<'a, Item<'a>>> {
+    items
+        .iter()
+        .map(|i| crate::pretty::Lazy(i, Item::value))
+        .collect()
 }
 
 /// One result of the log, built when it is rendered.
@@ -155,26 +283,10 @@ fn suppression(s: &Suppressed) -> Value {
     Value::Object(sup)
 }
 
-/// The log without its results (`null` where they go), and the results to render.
-fn prepare<'a>(v: &ScanView<'a>, opts: &SarifOptions<'_>) -> (Value, Vec<Item<'a>>) {
-    let mut rules = Rules::default();
-    for r in opts.rules {
-        rules.add_info(r);
-    }
-    let mut results = Vec::with_capacity(v.findings.len() + v.suppressed.len());
-    for f in v.findings {
-        results.push(Item::Finding(f, rules.index_for(f)));
-    }
-    for s in v.suppressed {
-        results.push(Item::Suppressed(s, rules.index_for(&s.finding)));
-    }
-
-    let notifications: Vec<Value> = v.errors.iter().map(notification).collect();
+/// The log with `null` for its lists (results, notifications, baselined fingerprints).
+fn skeleton(rules: Vec<Value>, src_root: Option<&Path>, c: &Counts) -> Value {
     let mut invocation = Map::new();
-    invocation.insert("executionSuccessful".into(), json!(v.errors.is_empty()));
-    if !notifications.is_empty() {
-        invocation.insert("toolExecutionNotifications".into(), json!(notifications));
-    }
+    invocation.insert("executionSuccessful".into(), json!(c.errors == 0));
 
     let mut driver = Map::new();
     driver.insert("name".into(), json!("wasp"));
@@ -183,12 +295,12 @@ fn prepare<'a>(v: &ScanView<'a>, opts: &SarifOptions<'_>) -> (Value, Vec<Item<'a
     if is_absolute_uri(env!("CARGO_PKG_REPOSITORY")) {
         driver.insert("informationUri".into(), json!(env!("CARGO_PKG_REPOSITORY")));
     }
-    driver.insert("rules".into(), Value::Array(rules.out));
+    driver.insert("rules".into(), Value::Array(rules));
 
     let mut run = Map::new();
     run.insert("tool".into(), json!({ "driver": driver }));
     run.insert("invocations".into(), json!([invocation]));
-    if let Some(root) = opts.src_root {
+    if let Some(root) = src_root {
         if let Some(uri) = directory_uri(root) {
             run.insert(
                 "originalUriBaseIds".into(),
@@ -201,23 +313,19 @@ fn prepare<'a>(v: &ScanView<'a>, opts: &SarifOptions<'_>) -> (Value, Vec<Item<'a
     }
     run.insert("results".into(), Value::Null);
     let mut props = Map::new();
-    props.insert("filesScanned".into(), json!(v.files_scanned));
-    props.insert("resources".into(), json!(v.resources));
+    props.insert("filesScanned".into(), json!(c.files));
+    props.insert("resources".into(), json!(c.resources));
     props.insert(
         "baselined".into(),
-        json!({
-            "count": v.baselined.len(),
-            "fingerprints": v.baselined.iter().map(|f| f.fingerprint.as_str()).collect::<Vec<_>>(),
-        }),
+        json!({ "count": c.baselined, "fingerprints": null }),
     );
     run.insert("properties".into(), Value::Object(props));
 
-    let doc = json!({
+    json!({
         "$schema": SARIF_SCHEMA_URI,
         "version": SARIF_VERSION,
         "runs": [run],
-    });
-    (doc, results)
+    })
 }
 
 /// The rule table: `reportingDescriptor`s in order, and the index of each id.
@@ -228,6 +336,15 @@ struct Rules {
 }
 
 impl Rules {
+    /// The table of the rules that ran.
+    fn new(rules: &[Meta]) -> Rules {
+        let mut t = Rules::default();
+        for r in rules {
+            t.add_info(r);
+        }
+        t
+    }
+
     fn add_info(&mut self, r: &Meta) {
         if self.index.contains_key(&*r.id) {
             return;

@@ -6,6 +6,8 @@ use serde::Serialize;
 use wasp_core::{CheckResult, Finding, InputError, Severity, Status, Suppressed};
 
 use crate::pretty::{member, pretty, pretty_list};
+use crate::spool::{List, Spool};
+use crate::stream::{Sink, UnitView};
 use crate::style::{Style, Term};
 
 /// The JSON schema identifier of [`render_json`]'s output. Bumped on breaking changes.
@@ -27,9 +29,18 @@ pub struct ScanView<'a> {
     pub include_passed: bool,
 }
 
-impl ScanView<'_> {
-    fn unknowns(&self) -> impl Iterator<Item = &CheckResult> {
-        self.results.iter().filter(|r| r.status == Status::Unknown)
+impl<'a> ScanView<'a> {
+    /// The whole scan as one unit.
+    pub fn as_unit(&self) -> UnitView<'a> {
+        UnitView {
+            files: self.files_scanned,
+            resources: self.resources,
+            findings: self.findings,
+            results: self.results,
+            suppressed: self.suppressed,
+            baselined: self.baselined,
+            errors: self.errors,
+        }
     }
 }
 
@@ -41,149 +52,160 @@ pub fn render_text(
     style: Style,
     verbose: bool,
 ) -> io::Result<()> {
-    for f in v.findings {
-        writeln!(
-            out,
-            "{} {} {}",
-            style.bold(&Term(&f.control_id).to_string()),
-            style.severity(f.severity),
-            Term(&f.title)
-        )?;
-        writeln!(
-            out,
-            "  {} {}  {}",
-            style.dim("-->"),
-            Term(&f.location),
-            style.dim(&format!(
-                "{} ({})",
-                Term(&f.resource.address),
-                Term(&f.resource.resource_type)
-            ))
-        )?;
-        writeln!(out, "  {} {}", style.dim("="), Term(&f.message))?;
-        writeln!(out, "  {} {}", style.dim("fix:"), Term(&f.remediation))?;
-        writeln!(out)?;
-    }
-    let unknown: Vec<&CheckResult> = v.unknowns().collect();
-    if verbose {
-        for u in &unknown {
-            writeln!(
-                out,
-                "{} {} {}  {}",
-                style.bold(&Term(&u.control_id).to_string()),
-                style.dim("unknown"),
-                Term(&u.location),
-                Term(&u.message)
-            )?;
-        }
-        if !unknown.is_empty() {
-            writeln!(out)?;
-        }
-    }
-    if verbose {
-        for s in v.suppressed {
-            write!(
-                out,
-                "{} {} {}  {}",
-                style.bold(&Term(&s.finding.control_id).to_string()),
-                style.dim("suppressed"),
-                Term(&s.finding.location),
-                Term(if s.reason.is_empty() {
-                    "(no reason given)"
-                } else {
-                    &s.reason
-                })
-            )?;
-            // A configured ignore lives in another file: say where.
-            if s.at.file() != s.finding.location.file() {
-                write!(
-                    out,
-                    "  {}",
-                    style.dim(&format!("(ignored at {})", Term(&s.at)))
-                )?;
-            }
-            writeln!(out)?;
-        }
-        if !v.suppressed.is_empty() {
-            writeln!(out)?;
-        }
-    }
-    for e in v.errors {
-        writeln!(out, "{} {}", style.paint("1;31", "error:"), Term(e))?;
-    }
-    if !v.errors.is_empty() {
-        writeln!(out)?;
-    }
-    let mut counts = Vec::new();
-    for s in Severity::ALL.iter().rev() {
-        let n = v.findings.iter().filter(|f| f.severity == *s).count();
-        if n > 0 {
-            counts.push(format!("{n} {s}"));
-        }
-    }
-    let passed = v
-        .results
-        .iter()
-        .filter(|r| r.status == Status::Pass)
-        .count();
-    write!(
-        out,
-        "{} finding{}",
-        v.findings.len(),
-        if v.findings.len() == 1 { "" } else { "s" }
-    )?;
-    if !counts.is_empty() {
-        write!(out, " ({})", counts.join(", "))?;
-    }
-    write!(
-        out,
-        ", {passed} passed, {} unknown{} in {} resource{} from {} file{}",
-        unknown.len(),
-        if verbose || unknown.is_empty() {
-            ""
-        } else {
-            " (--verbose lists them)"
-        },
-        v.resources,
-        if v.resources == 1 { "" } else { "s" },
-        v.files_scanned,
-        if v.files_scanned == 1 { "" } else { "s" },
-    )?;
-    if !v.suppressed.is_empty() {
-        write!(out, "; {} suppressed", v.suppressed.len())?;
-    }
-    if !v.baselined.is_empty() {
-        write!(
-            out,
-            "; {} finding{} in the baseline not shown",
-            v.baselined.len(),
-            if v.baselined.len() == 1 { "" } else { "s" }
-        )?;
-    }
-    if !v.errors.is_empty() {
-        write!(
-            out,
-            "; {} input error{}",
-            v.errors.len(),
-            if v.errors.len() == 1 { "" } else { "s" }
-        )?;
-    }
-    writeln!(out)
+    let mut sink = TextSink::new(out, style, verbose);
+    sink.unit(&v.as_unit())?;
+    Box::new(sink).finish(&[])
 }
 
-#[derive(Serialize)]
-struct JsonScan<'a> {
-    schema: &'static str,
-    tool: Tool,
-    summary: Summary,
-    findings: &'a [Finding],
-    unknown: Vec<&'a CheckResult>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    passed: Option<Vec<&'a CheckResult>>,
-    suppressed: &'a [Suppressed],
-    baselined: &'a [Finding],
-    errors: &'a [InputError],
-    warnings: &'a [InputError],
+/// Terminal text written as the scan goes: each unit's findings at once; the unknowns and
+/// suppressions (`verbose`) and the input errors kept aside until the summary.
+pub struct TextSink<W: Write> {
+    out: W,
+    style: Style,
+    verbose: bool,
+    counts: Summary,
+    unknown: Spool,
+    suppressed: Spool,
+    errors: Spool,
+}
+
+impl<W: Write> TextSink<W> {
+    pub fn new(out: W, style: Style, verbose: bool) -> Self {
+        TextSink {
+            out,
+            style,
+            verbose,
+            counts: Summary::default(),
+            unknown: Spool::default(),
+            suppressed: Spool::default(),
+            errors: Spool::default(),
+        }
+    }
+}
+
+impl<W: Write> Sink for TextSink<W> {
+    fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        self.counts.add(u);
+        let (style, out) = (self.style, &mut self.out);
+        for f in u.findings {
+            writeln!(
+                out,
+                "{} {} {}",
+                style.bold(&Term(&f.control_id).to_string()),
+                style.severity(f.severity),
+                Term(&f.title)
+            )?;
+            writeln!(
+                out,
+                "  {} {}  {}",
+                style.dim("-->"),
+                Term(&f.location),
+                style.dim(&format!(
+                    "{} ({})",
+                    Term(&f.resource.address),
+                    Term(&f.resource.resource_type)
+                ))
+            )?;
+            writeln!(out, "  {} {}", style.dim("="), Term(&f.message))?;
+            writeln!(out, "  {} {}", style.dim("fix:"), Term(&f.remediation))?;
+            writeln!(out)?;
+        }
+        if self.verbose {
+            let out = &mut self.unknown;
+            for r in u.results.iter().filter(|r| r.status == Status::Unknown) {
+                writeln!(
+                    out,
+                    "{} {} {}  {}",
+                    style.bold(&Term(&r.control_id).to_string()),
+                    style.dim("unknown"),
+                    Term(&r.location),
+                    Term(&r.message)
+                )?;
+            }
+            let out = &mut self.suppressed;
+            for s in u.suppressed {
+                write!(
+                    out,
+                    "{} {} {}  {}",
+                    style.bold(&Term(&s.finding.control_id).to_string()),
+                    style.dim("suppressed"),
+                    Term(&s.finding.location),
+                    Term(if s.reason.is_empty() {
+                        "(no reason given)"
+                    } else {
+                        &s.reason
+                    })
+                )?;
+                // A configured ignore lives in another file: say where.
+                if s.at.file() != s.finding.location.file() {
+                    write!(
+                        out,
+                        "  {}",
+                        style.dim(&format!("(ignored at {})", Term(&s.at)))
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
+        for e in u.errors {
+            writeln!(self.errors, "{} {}", style.paint("1;31", "error:"), Term(e))?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, _warnings: &[InputError]) -> io::Result<()> {
+        let this = &mut *self;
+        let (c, out) = (&this.counts, &mut this.out);
+        for part in [&mut this.unknown, &mut this.suppressed, &mut this.errors] {
+            if !part.is_empty() {
+                part.drain_to(out)?;
+                writeln!(out)?;
+            }
+        }
+        let mut counts = Vec::new();
+        for s in Severity::ALL.iter().rev() {
+            let n = c.by_severity.get(s).copied().unwrap_or(0);
+            if n > 0 {
+                counts.push(format!("{n} {s}"));
+            }
+        }
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        write!(out, "{} finding{}", c.findings, plural(c.findings))?;
+        if !counts.is_empty() {
+            write!(out, " ({})", counts.join(", "))?;
+        }
+        write!(
+            out,
+            ", {} passed, {} unknown{} in {} resource{} from {} file{}",
+            c.passed,
+            c.unknown,
+            if this.verbose || c.unknown == 0 {
+                ""
+            } else {
+                " (--verbose lists them)"
+            },
+            c.resources,
+            plural(c.resources),
+            c.files_scanned,
+            plural(c.files_scanned),
+        )?;
+        if c.suppressed > 0 {
+            write!(out, "; {} suppressed", c.suppressed)?;
+        }
+        if c.baselined > 0 {
+            write!(
+                out,
+                "; {} finding{} in the baseline not shown",
+                c.baselined,
+                plural(c.baselined)
+            )?;
+        }
+        if c.errors > 0 {
+            write!(out, "; {} input error{}", c.errors, plural(c.errors))?;
+        }
+        writeln!(out)?;
+        out.flush()
+    }
 }
 
 /// The tool, as JSON reports name it.
@@ -217,6 +239,28 @@ pub(crate) struct Summary {
     pub by_severity: std::collections::BTreeMap<Severity, usize>,
 }
 
+impl Summary {
+    /// Counts one unit in.
+    pub(crate) fn add(&mut self, u: &UnitView<'_>) {
+        self.files_scanned += u.files;
+        self.resources += u.resources;
+        self.findings += u.findings.len();
+        self.suppressed += u.suppressed.len();
+        self.baselined += u.baselined.len();
+        self.errors += u.errors.len();
+        for f in u.findings {
+            *self.by_severity.entry(f.severity).or_insert(0) += 1;
+        }
+        for r in u.results {
+            match r.status {
+                Status::Pass => self.passed += 1,
+                Status::Unknown => self.unknown += 1,
+                Status::Fail => {}
+            }
+        }
+    }
+}
+
 /// JSON in the `wasp-scan/2` schema (documented in docs/scan-json.md).
 pub fn render_json(v: &ScanView<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_json_with_warnings(v, &[], out)
@@ -229,82 +273,114 @@ pub fn render_json_with_warnings(
     warnings: &[InputError],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut by_severity = std::collections::BTreeMap::new();
-    for f in v.findings {
-        *by_severity.entry(f.severity).or_insert(0) += 1;
-    }
-    let doc = JsonScan {
-        schema: SCAN_SCHEMA,
-        tool: Tool::WASP,
-        summary: Summary {
-            files_scanned: v.files_scanned,
-            resources: v.resources,
-            findings: v.findings.len(),
-            passed: v
-                .results
-                .iter()
-                .filter(|r| r.status == Status::Pass)
-                .count(),
-            unknown: v.unknowns().count(),
-            suppressed: v.suppressed.len(),
-            baselined: v.baselined.len(),
-            errors: v.errors.len(),
-            warnings: warnings.len(),
-            fail_on: v.fail_on,
-            by_severity,
-        },
-        findings: v.findings,
-        unknown: v.unknowns().collect(),
-        passed: v.include_passed.then(|| {
-            v.results
-                .iter()
-                .filter(|r| r.status == Status::Pass)
-                .collect()
-        }),
-        suppressed: v.suppressed,
-        baselined: v.baselined,
-        errors: v.errors,
-        warnings,
-    };
-    write_pretty(&doc, out)?;
-    writeln!(out)
+    let mut sink = JsonSink::new(out, v.fail_on, v.include_passed);
+    sink.unit(&v.as_unit())?;
+    Box::new(sink).finish(warnings)
 }
 
-/// Writes `doc` exactly as `serde_json::to_writer_pretty` does, rendering the long lists
-/// (findings, unknown, suppressed, baselined) on every core, a batch at a time: each item is
-/// rendered on its own and indented to its depth, which gives the same bytes since JSON
-/// strings hold no raw line breaks.
-fn write_pretty(doc: &JsonScan<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"{")?;
-    member(out, true, "schema")?;
-    out.write_all(&pretty(&doc.schema, 2)?)?;
-    member(out, false, "tool")?;
-    out.write_all(&pretty(&doc.tool, 2)?)?;
-    member(out, false, "summary")?;
-    out.write_all(&pretty(&doc.summary, 2)?)?;
-    member(out, false, "findings")?;
-    pretty_list(doc.findings, 2, out)?;
-    member(out, false, "unknown")?;
-    pretty_list(&doc.unknown, 2, out)?;
-    if let Some(p) = &doc.passed {
-        member(out, false, "passed")?;
-        pretty_list(p, 2, out)?;
+/// The JSON report written as the scan goes: each list is kept aside (on disk past a small
+/// size) and the document is put together at the end, with its summary first, exactly as
+/// `serde_json::to_writer_pretty` would write it.
+pub struct JsonSink<W: Write> {
+    out: W,
+    counts: Summary,
+    include_passed: bool,
+    findings: List,
+    unknown: List,
+    passed: List,
+    suppressed: List,
+    baselined: List,
+    errors: List,
+}
+
+impl<W: Write> JsonSink<W> {
+    /// `fail_on`: the run's threshold, for the summary; `include_passed`: also list the
+    /// passing checks (`passed`).
+    pub fn new(out: W, fail_on: Severity, include_passed: bool) -> Self {
+        JsonSink {
+            out,
+            counts: Summary {
+                fail_on,
+                ..Summary::default()
+            },
+            include_passed,
+            findings: List::new(2),
+            unknown: List::new(2),
+            passed: List::new(2),
+            suppressed: List::new(2),
+            baselined: List::new(2),
+            errors: List::new(2),
+        }
     }
-    member(out, false, "suppressed")?;
-    pretty_list(doc.suppressed, 2, out)?;
-    member(out, false, "baselined")?;
-    pretty_list(doc.baselined, 2, out)?;
-    member(out, false, "errors")?;
-    pretty_list(doc.errors, 2, out)?;
-    member(out, false, "warnings")?;
-    pretty_list(doc.warnings, 2, out)?;
-    out.write_all(b"\n}")
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        self.counts.add(u);
+        self.findings.extend(u.findings)?;
+        let of = |status| -> Vec<&CheckResult> {
+            u.results.iter().filter(|r| r.status == status).collect()
+        };
+        self.unknown.extend(&of(Status::Unknown))?;
+        if self.include_passed {
+            self.passed.extend(&of(Status::Pass))?;
+        }
+        self.suppressed.extend(u.suppressed)?;
+        self.baselined.extend(u.baselined)?;
+        self.errors.extend(u.errors)
+    }
+
+    fn finish(mut self: Box<Self>, warnings: &[InputError]) -> io::Result<()> {
+        let this = &mut *self;
+        this.counts.warnings = warnings.len();
+        let out = &mut this.out;
+        out.write_all(b"{")?;
+        member(out, true, "schema")?;
+        out.write_all(&pretty(&SCAN_SCHEMA, 2)?)?;
+        member(out, false, "tool")?;
+        out.write_all(&pretty(&Tool::WASP, 2)?)?;
+        member(out, false, "summary")?;
+        out.write_all(&pretty(&this.counts, 2)?)?;
+        let mut lists = vec![
+            ("findings", &mut this.findings),
+            ("unknown", &mut this.unknown),
+        ];
+        if this.include_passed {
+            lists.push(("passed", &mut this.passed));
+        }
+        lists.push(("suppressed", &mut this.suppressed));
+        lists.push(("baselined", &mut this.baselined));
+        lists.push(("errors", &mut this.errors));
+        for (name, list) in lists {
+            member(out, false, name)?;
+            list.drain_to(out)?;
+        }
+        member(out, false, "warnings")?;
+        pretty_list(warnings, 2, out)?;
+        out.write_all(b"\n}\n")?;
+        out.flush()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use wasp_core::{Location, Pos, ResourceRef};
+
+    #[derive(Serialize)]
+    struct JsonScan<'a> {
+        schema: &'static str,
+        tool: Tool,
+        summary: Summary,
+        findings: &'a [Finding],
+        unknown: Vec<&'a CheckResult>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        passed: Option<Vec<&'a CheckResult>>,
+        suppressed: &'a [Suppressed],
+        baselined: &'a [Finding],
+        errors: &'a [InputError],
+        warnings: &'a [InputError],
+    }
 
     fn finding(i: usize) -> Finding {
         Finding {
@@ -390,7 +466,10 @@ mod tests {
                     by_severity,
                 },
                 findings: v.findings,
-                unknown: v.unknowns().collect(),
+                unknown: results
+                    .iter()
+                    .filter(|r| r.status == Status::Unknown)
+                    .collect(),
                 passed: include_passed.then(|| {
                     results
                         .iter()

@@ -571,3 +571,73 @@ fn streamed_sarif_is_the_pretty_printed_tree() {
         }
     }
 }
+
+/// Text, JSON and SARIF written unit by unit as a scan goes give the bytes of the whole report
+/// rendered at once, with lists long enough to be kept aside on disk.
+#[test]
+fn streamed_in_units_is_the_whole_report() {
+    use wasp_report::stream::{Sink, UnitView};
+    let mut d = data();
+    // Every rule listed: rule indices do not depend on the order results arrive in.
+    d.rules.push(rule("CUSTOM-1", Severity::High));
+    let base = d.findings.clone();
+    d.findings = (0..12000)
+        .map(|i| {
+            let mut f = base[i % base.len()].clone();
+            f.location = Location::new(f.location.file().unwrap(), Pos::new(i as u32 + 1, 1));
+            f
+        })
+        .collect();
+    let unknown = d.results[7].clone();
+    d.results.extend((0..20000).map(|_| unknown.clone()));
+    let mut whole = view(&d);
+    whole.include_passed = true;
+    // Three units: each list cut at its own points.
+    let cut = |n: usize, k: usize| n * k / 3;
+    let units: Vec<UnitView<'_>> = (0..3)
+        .map(|k| {
+            let part = |n: usize| cut(n, k)..cut(n, k + 1);
+            UnitView {
+                files: [3, 0, 0][k],
+                resources: [4, 5, 0][k],
+                findings: &d.findings[part(d.findings.len())],
+                results: &d.results[part(d.results.len())],
+                suppressed: &d.suppressed[part(d.suppressed.len())],
+                baselined: &d.baselined[part(d.baselined.len())],
+                errors: &d.errors[part(d.errors.len())],
+            }
+        })
+        .collect();
+    let opts = SarifOptions {
+        rules: &d.rules,
+        src_root: Some(Path::new("/work")),
+    };
+    let style = wasp_report::style::Style { color: false };
+    for name in ["text", "json", "sarif"] {
+        let mut streamed = Vec::new();
+        {
+            let mut sink: Box<dyn Sink + '_> = match name {
+                "text" => Box::new(wasp_report::scan::TextSink::new(&mut streamed, style, true)),
+                "json" => Box::new(wasp_report::scan::JsonSink::new(
+                    &mut streamed,
+                    Severity::High,
+                    true,
+                )),
+                _ => Box::new(wasp_report::sarif::SarifSink::new(&mut streamed, &opts)),
+            };
+            for u in &units {
+                sink.unit(u).unwrap();
+            }
+            sink.finish(&[]).unwrap();
+        }
+        let mut at_once = Vec::new();
+        match name {
+            "text" => wasp_report::scan::render_text(&whole, &mut at_once, style, true),
+            "json" => wasp_report::scan::render_json(&whole, &mut at_once),
+            _ => render_sarif(&whole, &opts, &mut at_once),
+        }
+        .unwrap();
+        assert!(at_once.len() > wasp_report::spool::IN_MEMORY, "{name}");
+        assert!(streamed == at_once, "{name}");
+    }
+}

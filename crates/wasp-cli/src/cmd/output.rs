@@ -216,6 +216,28 @@ pub fn write_all<F: Copy>(
     }
 }
 
+/// Opens a target for writing as a scan goes: stdout (locked), or the file, created (or
+/// truncated) now and synced to disk when flushed.
+pub fn open(path: Option<&Path>) -> io::Result<Box<dyn Write>> {
+    Ok(match path {
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+        Some(p) => Box::new(Synced(BufWriter::new(File::create(p)?))),
+    })
+}
+
+/// A buffered file whose `flush` also syncs it to disk.
+struct Synced(BufWriter<File>);
+
+impl Write for Synced {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()?;
+        self.0.get_ref().sync_all()
+    }
+}
+
 fn write_file(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,

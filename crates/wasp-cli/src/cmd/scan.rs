@@ -2,16 +2,21 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
 use wasp_core::Severity;
 use wasp_engine::ScanReport;
-use wasp_report::jsonl::{JsonLines, UnitLines};
+
+use wasp_report::jsonl::JsonLines;
 use wasp_report::render::{self, Renderer, Report};
+use wasp_report::sarif::{SarifOptions, SarifSink};
+use wasp_report::scan::{JsonSink, TextSink};
+use wasp_report::stream::{Sink, UnitView};
 use wasp_report::style::Style;
 
 use super::common::{ColorChoice, InputArgs};
-use super::output::{self, OutputArgs};
+use super::output::{self, OutputArgs, Target};
 use crate::exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -59,125 +64,162 @@ pub struct ScanArgs {
     pub color: ColorChoice,
 }
 
+impl ScanFormat {
+    /// Whether the format is written as the scan goes, in flat memory.
+    fn streams(self) -> bool {
+        matches!(
+            self,
+            ScanFormat::Text | ScanFormat::Json | ScanFormat::Sarif | ScanFormat::Jsonl
+        )
+    }
+}
+
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let targets = args.output.targets()?;
-    let opts = args.input.scan_options()?;
-    let fail_on = super::common::fail_on(args.fail_on, &opts);
-    let (report, streamed) = match targets.iter().find(|t| t.format == ScanFormat::Jsonl) {
-        Some(t) => {
-            let others = targets.iter().any(|t| t.format != ScanFormat::Jsonl);
-            let (report, failing) = stream(&args, &opts, t.path.as_deref(), fail_on, others)?;
-            (report, Some(failing))
+    let mut opts = args.input.scan_options()?;
+    for t in targets {
+        if let Some(p) = &t.path {
+            if wasp_engine::reads(&args.input.paths, &opts, p) {
+                anyhow::bail!(
+                    "--output {} is one of the files this scan reads: write the report elsewhere",
+                    p.display()
+                );
+            }
         }
-        None => (args.input.scan(&opts), None),
-    };
-    let targets: Vec<_> = targets
+    }
+    let fail_on = super::common::fail_on(args.fail_on, &opts);
+    // Findings printed on a terminal as they come would be drawn over by the progress line.
+    if targets
         .iter()
-        .filter(|t| t.format != ScanFormat::Jsonl)
-        .cloned()
-        .collect();
-    let targets = &targets[..];
-    super::common::print_warnings(&report);
-    let wants = |f| targets.iter().any(|t| t.format == f);
+        .any(|t| t.path.is_none() && t.format.streams())
+        && std::io::stdout().is_terminal()
+    {
+        opts.progress = None;
+    }
+    let color = args.color.enabled();
+    let src_root = std::env::current_dir().ok();
     // The built-in controls that ran, with the configuration's severity overrides.
+    let wants = |f| targets.iter().any(|t| t.format == f);
     let rules = if wants(ScanFormat::Sarif) || wants(ScanFormat::Junit) {
         opts.builtin_metas()
     } else {
         Vec::new()
     };
-    // The HTML report holds the review of the built-in lens, as `wasp review` computes it.
-    let review = wants(ScanFormat::Html)
-        .then(|| wasp_engine::review(&report, &opts, &wasp_lens::Lens::builtin(), None));
-    let view = Report {
-        scan: super::common::scan_view(&report, fail_on, args.verbose),
-        warnings: &report.warnings,
+    let sarif = SarifOptions {
         rules: &rules,
-        review: review.as_ref(),
+        src_root: src_root.as_deref(),
     };
-    let color = args.color.enabled();
-    let src_root = std::env::current_dir().ok();
-    output::write_all(targets, |format, out, to_stdout| {
-        let renderer: Box<dyn Renderer> = match format {
-            ScanFormat::Text => Box::new(render::Text {
-                style: Style {
-                    color: color && to_stdout,
-                },
-                verbose: args.verbose,
-            }),
-            ScanFormat::Json => Box::new(render::Json),
-            ScanFormat::Sarif => Box::new(render::Sarif {
-                src_root: src_root.clone(),
-            }),
-            ScanFormat::Junit => Box::new(render::Junit),
-            ScanFormat::Markdown => Box::new(render::ScanMarkdown),
-            ScanFormat::Html => Box::new(render::Html),
-            ScanFormat::Jsonl => unreachable!("JSON Lines are written as the scan goes"),
-        };
-        renderer.render(&view, out)
-    })?;
-    let code = exit::code(
-        streamed.unwrap_or(false) || report.findings.iter().any(|f| f.severity >= fail_on),
-        !report.errors.is_empty(),
-    );
-    // The process ends next: freeing a report of a million strings one by one would only
-    // delay the exit.
-    std::mem::forget(report);
-    Ok(ExitCode::from(code))
-}
 
-/// Scans and writes JSON Lines unit by unit to `path` (stdout when `None`). The report it
-/// returns holds every unit when `keep` (other formats are asked for too); otherwise only the
-/// counts, errors and warnings, so memory stays flat. Also returns whether a finding reached
-/// `fail_on`.
-fn stream(
-    args: &ScanArgs,
-    opts: &wasp_engine::ScanOptions,
-    path: Option<&std::path::Path>,
-    fail_on: Severity,
-    keep: bool,
-) -> Result<(ScanReport, bool)> {
-    use std::io::Write;
-    let out: Box<dyn Write> = match path {
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        )),
-    };
-    let mut lines = JsonLines::new(out, args.verbose, fail_on);
+    // The streamed formats, each with where it goes.
+    let mut failed = Vec::new();
+    let mut sinks: Vec<(Box<dyn Sink>, &Target<ScanFormat>)> = Vec::new();
+    for t in targets.iter().filter(|t| t.format.streams()) {
+        let out = match output::open(t.path.as_deref()) {
+            Ok(out) => out,
+            Err(e) => {
+                failed.push(cannot_write(t, &e));
+                continue;
+            }
+        };
+        let sink: Box<dyn Sink> = match t.format {
+            ScanFormat::Text => Box::new(TextSink::new(
+                out,
+                Style {
+                    color: color && t.path.is_none(),
+                },
+                args.verbose,
+            )),
+            ScanFormat::Json => Box::new(JsonSink::new(out, fail_on, args.verbose)),
+            ScanFormat::Sarif => Box::new(SarifSink::new(out, &sarif)),
+            _ => Box::new(JsonLines::new(out, args.verbose, fail_on)),
+        };
+        sinks.push((sink, t));
+    }
+    // The others need the whole report.
+    let keep = targets.iter().any(|t| !t.format.streams());
     let mut kept = Vec::new();
-    let mut report = ScanReport::default();
-    let mut written = Ok(());
-    let totals = args.input.scan_units(opts, &mut |u| {
-        if written.is_ok() {
-            written = lines.unit(&UnitLines {
-                files: u.files,
-                resources: u.resources,
-                findings: &u.evaluated.findings,
-                results: &u.evaluated.results,
-                suppressed: &u.evaluated.suppressed,
-                baselined: &u.evaluated.baselined,
-                errors: &u.errors,
-            });
-        }
+    let mut failing = false;
+    let mut errors = false;
+    let mut counts = ScanReport::default();
+    let totals = args.input.scan_units(&opts, &mut |u| {
+        failing |= u.evaluated.findings.iter().any(|f| f.severity >= fail_on);
+        errors |= !u.errors.is_empty();
+        let view = UnitView {
+            files: u.files,
+            resources: u.resources,
+            findings: &u.evaluated.findings,
+            results: &u.evaluated.results,
+            suppressed: &u.evaluated.suppressed,
+            baselined: &u.evaluated.baselined,
+            errors: &u.errors,
+        };
+        sinks.retain_mut(|(sink, t)| match sink.unit(&view) {
+            Ok(()) => true,
+            Err(e) => {
+                failed.extend(broken(t, e));
+                false
+            }
+        });
         if keep {
             kept.push(u);
         } else {
-            report.files_scanned += u.files;
-            report.resources += u.resources;
-            report.errors.extend(u.errors);
+            counts.errors.extend(u.errors);
         }
     });
-    let failing = lines.failing();
-    let warnings = totals.warnings.clone();
-    let written = written.and_then(|()| lines.finish(&warnings).map(drop));
-    wasp_core::io::quiet_broken_pipe(written).with_context(|| match path {
-        None => "cannot write to stdout".to_string(),
-        Some(p) => format!("cannot write {}", p.display()),
-    })?;
-    if keep {
-        report = ScanReport::from_units(kept, totals);
-    } else {
-        report.warnings = totals.warnings;
+    counts.warnings = totals.warnings.clone();
+    super::common::print_warnings(&counts);
+    for (sink, t) in sinks {
+        if let Err(e) = sink.finish(&totals.warnings) {
+            failed.extend(broken(t, e));
+        }
     }
-    Ok((report, failing))
+    if keep {
+        let report = ScanReport::from_units(kept, totals);
+        // The HTML report holds the review of the built-in lens, as `wasp review` computes it.
+        let review = wants(ScanFormat::Html)
+            .then(|| wasp_engine::review(&report, &opts, &wasp_lens::Lens::builtin(), None));
+        let view = Report {
+            scan: super::common::scan_view(&report, fail_on, args.verbose),
+            warnings: &report.warnings,
+            rules: &rules,
+            review: review.as_ref(),
+        };
+        let others: Vec<_> = targets
+            .iter()
+            .filter(|t| !t.format.streams())
+            .cloned()
+            .collect();
+        if let Err(e) = output::write_all(&others, |format, out, _| {
+            let renderer: Box<dyn Renderer> = match format {
+                ScanFormat::Junit => Box::new(render::Junit),
+                ScanFormat::Markdown => Box::new(render::ScanMarkdown),
+                _ => Box::new(render::Html),
+            };
+            renderer.render(&view, out)
+        }) {
+            failed.push(e.to_string());
+        }
+        // The process ends next: freeing a report of a million strings one by one would only
+        // delay the exit.
+        std::mem::forget(report);
+    }
+    if !failed.is_empty() {
+        anyhow::bail!("{}", failed.join("\n"));
+    }
+    Ok(ExitCode::from(exit::code(failing, errors)))
+}
+
+fn cannot_write(t: &Target<ScanFormat>, e: &dyn std::fmt::Display) -> String {
+    match &t.path {
+        None => format!("cannot write to stdout: {e}"),
+        Some(p) => format!("cannot write {}: {e}", p.display()),
+    }
+}
+
+/// The failure of a streamed target, unless it is stdout closed early (`wasp scan | head`).
+fn broken(t: &Target<ScanFormat>, e: std::io::Error) -> Option<String> {
+    match wasp_core::io::quiet_broken_pipe(Err(e)) {
+        Ok(()) => None,
+        Err(e) => Some(cannot_write(t, &e)),
+    }
 }
