@@ -44,7 +44,7 @@ pub fn run(args: BaselineArgs) -> Result<ExitCode> {
 fn create(args: CreateArgs) -> Result<ExitCode> {
     let opts = args.input.scan_options()?;
     let report = args.input.scan(&opts);
-    print_warnings(&report);
+    print_warnings(&report.warnings);
     // With `--baseline`, findings already in the old baseline are kept in the new one.
     let baseline = Baseline::from_findings(report.findings.iter().chain(&report.baselined));
     let text = baseline.to_json();

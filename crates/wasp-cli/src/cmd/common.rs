@@ -167,10 +167,10 @@ pub fn scan_view(report: &ScanReport, fail_on: Severity, include_passed: bool) -
 
 /// Prints a scan's warnings (an expired `[[ignore]]`, say) on stderr, where they never mix
 /// with machine-readable output.
-pub fn print_warnings(report: &ScanReport) {
+pub fn print_warnings(warnings: &[wasp_core::InputError]) {
     use std::io::Write;
     let mut err = std::io::stderr().lock();
-    for w in &report.warnings {
+    for w in warnings {
         let _ = writeln!(err, "warning: {}", wasp_report::style::Term(w));
     }
 }

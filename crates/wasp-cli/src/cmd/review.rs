@@ -79,7 +79,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     };
     let opts = args.input.scan_options()?;
     let report = args.input.scan(&opts);
-    super::common::print_warnings(&report);
+    super::common::print_warnings(&report.warnings);
     let review = wasp_engine::review(&report, &opts, &lens, answers.as_ref());
     let color = args.color.enabled();
     let view = Report {

@@ -140,7 +140,6 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let mut kept = Vec::new();
     let mut failing = false;
     let mut errors = false;
-    let mut counts = ScanReport::default();
     let totals = args.input.scan_units(&opts, &mut |u| {
         failing |= u.evaluated.findings.iter().any(|f| f.severity >= fail_on);
         errors |= !u.errors.is_empty();
@@ -162,12 +161,9 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         });
         if keep {
             kept.push(u);
-        } else {
-            counts.errors.extend(u.errors);
         }
     });
-    counts.warnings = totals.warnings.clone();
-    super::common::print_warnings(&counts);
+    super::common::print_warnings(&totals.warnings);
     for (sink, t) in sinks {
         if let Err(e) = sink.finish(&totals.warnings) {
             failed.extend(broken(t, e));
