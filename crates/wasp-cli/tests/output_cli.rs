@@ -568,3 +568,36 @@ fn json_lines_match_the_json_report() {
         from_json.len()
     );
 }
+
+#[test]
+fn an_output_that_would_overwrite_a_scanned_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("bucket.yaml");
+    let text = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n";
+    std::fs::write(&template, text).unwrap();
+    // The template itself, named directly or found inside a scanned directory.
+    for scanned in [template.clone(), dir.path().to_path_buf()] {
+        let out = wasp()
+            .arg("scan")
+            .arg(&scanned)
+            .args(["-f", "json", "-o"])
+            .arg(&template)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", scanned.display());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is one of the files this scan reads"), "{err}");
+        assert_eq!(std::fs::read_to_string(&template).unwrap(), text);
+    }
+    // A new file in the scanned directory is not an input: it is written.
+    let report = dir.path().join("report.json");
+    let out = wasp()
+        .arg("scan")
+        .arg(dir.path())
+        .args(["-f", "json", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    assert!(read_json(&report)["findings"].is_array());
+}

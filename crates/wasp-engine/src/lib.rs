@@ -313,13 +313,16 @@ fn claim(files: Vec<PathBuf>, sources: &[Arc<dyn Source>]) -> Claimed {
 }
 
 /// How many file units are loaded (in parallel) before they are handed over in order.
-const BATCH: usize = 4096;
+const BATCH: usize = 1024;
 
 /// Walks the paths, loads every unit the sources claim (in parallel, a batch at a time), turns
 /// each into a `T` with `each` as soon as it is loaded, and hands the `T`s to `deliver` in
 /// order: file units in path order, then each source's directory units in path order. A
 /// directory unit that a file unit supersedes is not loaded; one that another unit covers is
 /// dropped once all of its source's are loaded. Returns the walk's errors.
+///
+/// `deliver` runs on the calling thread while the next batch loads, so writing a report does
+/// not hold up the loading; at most two batches wait for it.
 fn load<T: Send>(
     paths: &[PathBuf],
     opts: &ScanOptions,
@@ -329,14 +332,35 @@ fn load<T: Send>(
     let exclude = opts.config.as_ref().map(|c| &c.exclude);
     let walked = walk(paths, exclude);
     let claimed = claim(walked.files, &opts.sources);
+    if let Some(p) = &opts.progress {
+        p.add_total(claimed.files.len() + claimed.dirs.iter().map(Vec::len).sum::<usize>());
+    }
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(|| produce(&claimed, opts, &each, send));
+        for batch in receive {
+            batch.into_iter().for_each(&mut *deliver);
+        }
+        if let Err(panic) = producer.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
+    walked.errors
+}
+
+/// The loading half of [`load`]: sends each batch of `T`s, in order, until all are loaded or
+/// the receiving half has gone.
+fn produce<T: Send>(
+    claimed: &Claimed,
+    opts: &ScanOptions,
+    each: &(impl Fn(Unit) -> T + Sync),
+    send: std::sync::mpsc::SyncSender<Vec<T>>,
+) {
     let tick = |n: usize| {
         if let Some(p) = &opts.progress {
             p.advance(n);
         }
     };
-    if let Some(p) = &opts.progress {
-        p.add_total(claimed.files.len() + claimed.dirs.iter().map(Vec::len).sum::<usize>());
-    }
     let mut superseded: HashSet<PathBuf> = HashSet::new();
     for batch in claimed.files.chunks(BATCH) {
         let done: Vec<(T, Option<PathBuf>)> = batch
@@ -350,9 +374,13 @@ fn load<T: Send>(
                 })
             })
             .collect();
+        let mut out = Vec::with_capacity(done.len());
         for (t, s) in done {
             superseded.extend(s);
-            deliver(t);
+            out.push(t);
+        }
+        if send.send(out).is_err() {
+            return;
         }
     }
     for (source, dirs) in opts.sources.iter().zip(&claimed.dirs) {
@@ -373,10 +401,14 @@ fn load<T: Send>(
             .collect();
         let drop =
             wasp_source::redundant(loaded.iter().map(|(_, k)| (k.root.as_deref(), &k.reaches)));
-        for ((t, _), d) in loaded.into_iter().zip(drop) {
-            if !d {
-                deliver(t);
-            }
+        let out: Vec<T> = loaded
+            .into_iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|((t, _), _)| t)
+            .collect();
+        if send.send(out).is_err() {
+            return;
         }
     }
     let superseded_dirs: usize = claimed
@@ -385,7 +417,6 @@ fn load<T: Send>(
         .map(|d| d.iter().filter(|d| superseded.contains(*d)).count())
         .sum();
     tick(superseded_dirs);
-    walked.errors
 }
 
 /// Reads a claimed file once and offers it to the sources that claim it, in order: the first

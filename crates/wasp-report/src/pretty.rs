@@ -40,22 +40,29 @@ pub(crate) fn pretty_items<T: Serialize + Sync>(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    for (b, batch) in items.chunks(1024).enumerate() {
+    // Item `at` of the whole list, with its comma and line break.
+    let render = |chunk: &[T], at: usize| -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        for (i, item) in chunk.iter().enumerate() {
+            if at + i > 0 {
+                text.push(b',');
+            }
+            text.push(b'\n');
+            text.extend(std::iter::repeat_n(b' ', inner));
+            indent_lines(&serde_json::to_vec_pretty(item)?, inner, &mut text);
+        }
+        Ok(text)
+    };
+    if items.len() <= CHUNK {
+        // A few items (a streamed unit's) are rendered here: handing them to the pool would
+        // wait for a worker busy loading the next units.
+        return out.write_all(&render(items, first)?);
+    }
+    for (b, batch) in items.chunks(8 * CHUNK).enumerate() {
         let parts: Vec<Vec<u8>> = batch
-            .par_chunks(128)
+            .par_chunks(CHUNK)
             .enumerate()
-            .map(|(c, chunk)| {
-                let mut text = Vec::new();
-                for (i, item) in chunk.iter().enumerate() {
-                    if first + b + c + i > 0 {
-                        text.push(b',');
-                    }
-                    text.push(b'\n');
-                    text.extend(std::iter::repeat_n(b' ', inner));
-                    indent_lines(&serde_json::to_vec_pretty(item)?, inner, &mut text);
-                }
-                Ok(text)
-            })
+            .map(|(c, chunk)| render(chunk, first + b * 8 * CHUNK + c * CHUNK))
             .collect::<io::Result<_>>()?;
         for p in &parts {
             out.write_all(p)?;
@@ -63,6 +70,9 @@ pub(crate) fn pretty_items<T: Serialize + Sync>(
     }
     Ok(())
 }
+
+/// Items rendered together on one core.
+const CHUNK: usize = 128;
 
 /// The end of a non-empty list whose member is at `indent` spaces.
 pub(crate) fn close_list(indent: usize, out: &mut dyn Write) -> io::Result<()> {

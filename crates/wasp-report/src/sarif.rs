@@ -166,31 +166,41 @@ impl<W: Write> SarifSink<W> {
 
 impl<W: Write> Sink for SarifSink<W> {
     fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
+        self.units(std::slice::from_ref(u))
+    }
+
+    fn units(&mut self, us: &[UnitView<'_>]) -> io::Result<()> {
         let c = &mut self.counts;
-        c.files += u.files;
-        c.resources += u.resources;
-        c.errors += u.errors.len();
-        c.baselined += u.baselined.len();
+        for u in us {
+            c.files += u.files;
+            c.resources += u.resources;
+            c.errors += u.errors.len();
+            c.baselined += u.baselined.len();
+        }
         let rules = &mut self.rules;
-        let items: Vec<Item<'_>> = u
-            .findings
+        let items: Vec<Item<'_>> = us
             .iter()
+            .flat_map(|u| u.findings)
             .map(|f| Item::Finding(f, rules.index_for(f)))
             .collect();
         self.findings.extend(&lazy(&items))?;
-        let items: Vec<Item<'_>> = u
-            .suppressed
+        let items: Vec<Item<'_>> = us
             .iter()
+            .flat_map(|u| u.suppressed)
             .map(|s| Item::Suppressed(s, rules.index_for(&s.finding)))
             .collect();
         self.suppressed.extend(&lazy(&items))?;
-        let notes: Vec<_> = u
-            .errors
+        let notes: Vec<_> = us
             .iter()
+            .flat_map(|u| u.errors)
             .map(|e| crate::pretty::Lazy(e, notification))
             .collect();
         self.notifications.extend(&notes)?;
-        let fingerprints: Vec<&str> = u.baselined.iter().map(|f| f.fingerprint.as_str()).collect();
+        let fingerprints: Vec<&str> = us
+            .iter()
+            .flat_map(|u| u.baselined)
+            .map(|f| f.fingerprint.as_str())
+            .collect();
         self.fingerprints.extend(&fingerprints)
     }
 

@@ -316,18 +316,30 @@ impl<W: Write> JsonSink<W> {
 
 impl<W: Write> Sink for JsonSink<W> {
     fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()> {
-        self.counts.add(u);
-        self.findings.extend(u.findings)?;
+        self.units(std::slice::from_ref(u))
+    }
+
+    fn units(&mut self, us: &[UnitView<'_>]) -> io::Result<()> {
+        for u in us {
+            self.counts.add(u);
+        }
+        fn all<'a, T>(us: &[UnitView<'a>], list: impl Fn(&UnitView<'a>) -> &'a [T]) -> Vec<&'a T> {
+            us.iter().flat_map(list).collect()
+        }
+        self.findings.extend(&all(us, |u| u.findings))?;
         let of = |status| -> Vec<&CheckResult> {
-            u.results.iter().filter(|r| r.status == status).collect()
+            us.iter()
+                .flat_map(|u| u.results)
+                .filter(|r| r.status == status)
+                .collect()
         };
         self.unknown.extend(&of(Status::Unknown))?;
         if self.include_passed {
             self.passed.extend(&of(Status::Pass))?;
         }
-        self.suppressed.extend(u.suppressed)?;
-        self.baselined.extend(u.baselined)?;
-        self.errors.extend(u.errors)
+        self.suppressed.extend(&all(us, |u| u.suppressed))?;
+        self.baselined.extend(&all(us, |u| u.baselined))?;
+        self.errors.extend(&all(us, |u| u.errors))
     }
 
     fn finish(mut self: Box<Self>, warnings: &[InputError]) -> io::Result<()> {

@@ -27,6 +27,11 @@ pub struct UnitView<'a> {
 pub trait Sink {
     /// Writes, or keeps aside, one unit's share.
     fn unit(&mut self, u: &UnitView<'_>) -> io::Result<()>;
+    /// Writes, or keeps aside, several units' shares, in order: the same as giving them one
+    /// by one, but a sink may render their items together (on every core).
+    fn units(&mut self, us: &[UnitView<'_>]) -> io::Result<()> {
+        us.iter().try_for_each(|u| self.unit(u))
+    }
     /// Writes the rest with the run's warnings, and flushes.
     fn finish(self: Box<Self>, warnings: &[InputError]) -> io::Result<()>;
 }

@@ -613,31 +613,41 @@ fn streamed_in_units_is_the_whole_report() {
         src_root: Some(Path::new("/work")),
     };
     let style = wasp_report::style::Style { color: false };
-    for name in ["text", "json", "sarif"] {
-        let mut streamed = Vec::new();
-        {
-            let mut sink: Box<dyn Sink + '_> = match name {
-                "text" => Box::new(wasp_report::scan::TextSink::new(&mut streamed, style, true)),
-                "json" => Box::new(wasp_report::scan::JsonSink::new(
-                    &mut streamed,
-                    Severity::High,
-                    true,
-                )),
-                _ => Box::new(wasp_report::sarif::SarifSink::new(&mut streamed, &opts)),
-            };
-            for u in &units {
-                sink.unit(u).unwrap();
+    // Units one at a time, and in groups (the first alone, then the other two together).
+    for grouped in [false, true] {
+        for name in ["text", "json", "sarif"] {
+            let mut streamed = Vec::new();
+            {
+                let mut sink: Box<dyn Sink + '_> = match name {
+                    "text" => {
+                        Box::new(wasp_report::scan::TextSink::new(&mut streamed, style, true))
+                    }
+                    "json" => Box::new(wasp_report::scan::JsonSink::new(
+                        &mut streamed,
+                        Severity::High,
+                        true,
+                    )),
+                    _ => Box::new(wasp_report::sarif::SarifSink::new(&mut streamed, &opts)),
+                };
+                if grouped {
+                    sink.units(&units[..1]).unwrap();
+                    sink.units(&units[1..]).unwrap();
+                } else {
+                    for u in &units {
+                        sink.unit(u).unwrap();
+                    }
+                }
+                sink.finish(&[]).unwrap();
             }
-            sink.finish(&[]).unwrap();
+            let mut at_once = Vec::new();
+            match name {
+                "text" => wasp_report::scan::render_text(&whole, &mut at_once, style, true),
+                "json" => wasp_report::scan::render_json(&whole, &mut at_once),
+                _ => render_sarif(&whole, &opts, &mut at_once),
+            }
+            .unwrap();
+            assert!(at_once.len() > wasp_report::spool::IN_MEMORY, "{name}");
+            assert!(streamed == at_once, "{name}, grouped: {grouped}");
         }
-        let mut at_once = Vec::new();
-        match name {
-            "text" => wasp_report::scan::render_text(&whole, &mut at_once, style, true),
-            "json" => wasp_report::scan::render_json(&whole, &mut at_once),
-            _ => render_sarif(&whole, &opts, &mut at_once),
-        }
-        .unwrap();
-        assert!(at_once.len() > wasp_report::spool::IN_MEMORY, "{name}");
-        assert!(streamed == at_once, "{name}");
     }
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
 use wasp_core::Severity;
-use wasp_engine::ScanReport;
+use wasp_engine::{ScanReport, UnitReport};
 
 use wasp_report::jsonl::JsonLines;
 use wasp_report::render::{self, Renderer, Report};
@@ -140,29 +140,48 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let mut kept = Vec::new();
     let mut failing = false;
     let mut errors = false;
-    let totals = args.input.scan_units(&opts, &mut |u| {
-        failing |= u.evaluated.findings.iter().any(|f| f.severity >= fail_on);
-        errors |= !u.errors.is_empty();
-        let view = UnitView {
-            files: u.files,
-            resources: u.resources,
-            findings: &u.evaluated.findings,
-            results: &u.evaluated.results,
-            suppressed: &u.evaluated.suppressed,
-            baselined: &u.evaluated.baselined,
-            errors: &u.errors,
-        };
-        sinks.retain_mut(|(sink, t)| match sink.unit(&view) {
+    // Units are handed to the sinks a group at a time, so that each renders a group's items
+    // on every core.
+    let mut pending: Vec<UnitReport> = Vec::new();
+    let mut pending_items = 0usize;
+    let mut hand_over = |pending: &mut Vec<UnitReport>, kept: &mut Vec<UnitReport>| {
+        let views: Vec<UnitView<'_>> = pending
+            .iter()
+            .map(|u| UnitView {
+                files: u.files,
+                resources: u.resources,
+                findings: &u.evaluated.findings,
+                results: &u.evaluated.results,
+                suppressed: &u.evaluated.suppressed,
+                baselined: &u.evaluated.baselined,
+                errors: &u.errors,
+            })
+            .collect();
+        sinks.retain_mut(|(sink, t)| match sink.units(&views) {
             Ok(()) => true,
             Err(e) => {
                 failed.extend(broken(t, e));
                 false
             }
         });
+        drop(views);
         if keep {
-            kept.push(u);
+            kept.append(pending);
+        } else {
+            pending.clear();
+        }
+    };
+    let totals = args.input.scan_units(&opts, &mut |u| {
+        failing |= u.evaluated.findings.iter().any(|f| f.severity >= fail_on);
+        errors |= !u.errors.is_empty();
+        pending_items += u.evaluated.results.len() + u.errors.len();
+        pending.push(u);
+        if pending_items >= GROUP_ITEMS || pending.len() >= GROUP_UNITS {
+            hand_over(&mut pending, &mut kept);
+            pending_items = 0;
         }
     });
+    hand_over(&mut pending, &mut kept);
     super::common::print_warnings(&totals.warnings);
     for (sink, t) in sinks {
         if let Err(e) = sink.finish(&totals.warnings) {
@@ -204,6 +223,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::from(exit::code(failing, errors)))
 }
+
+/// Results (and input errors) of the units handed to the sinks together, at most about.
+const GROUP_ITEMS: usize = 4096;
+/// Units handed to the sinks together, at most.
+const GROUP_UNITS: usize = 512;
 
 fn cannot_write(t: &Target<ScanFormat>, e: &dyn std::fmt::Display) -> String {
     match &t.path {
